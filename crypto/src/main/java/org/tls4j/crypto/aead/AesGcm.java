@@ -24,6 +24,7 @@ import org.tls4j.crypto.ct.ConstantTime;
  * nothing is allocated per call.
  */
 public final class AesGcm implements Aead {
+    private boolean destroyed;
     private static final int TAG = 16;
     private final AesCt64 aes;
     private final Ghash ghash = new Ghash();
@@ -77,6 +78,7 @@ public final class AesGcm implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, algorithm());
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         computeJ0(nonce, nonceOff);
         ctr32(in, inOff, len, out, outOff);
@@ -89,6 +91,7 @@ public final class AesGcm implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, algorithm());
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - TAG;
         computeJ0(nonce, nonceOff);
@@ -160,6 +163,7 @@ public final class AesGcm implements Aead {
 
     @Override
     public void destroy() {
+        destroyed = true;
         aes.destroy();
         ghash.destroy();
         Arrays.fill(j0, (byte) 0);
