@@ -114,5 +114,6 @@ public final class ChaCha20Poly1305 implements Aead {
         poly.destroy();
         Arrays.fill(block, (byte) 0);
         Arrays.fill(tag, (byte) 0);
+        Arrays.fill(lens, (byte) 0);
     }
 }
