@@ -28,6 +28,11 @@ class DigestApiTest {
     }
 
     @Test
+    void unknownNameIsACheckedError() {
+        assertThrows(org.tls4j.crypto.CryptoException.class, () -> Digests.forName("SHA-999"));
+    }
+
+    @Test
     void restoreRefusesAnotherAlgorithm() {
         assertThrows(IllegalArgumentException.class, () -> new Sha256().restore(new Sha224()));
         assertThrows(IllegalArgumentException.class, () -> new Sha3(256).restore(new Sha3(512)));
