@@ -167,16 +167,18 @@ public final class HmacDrbg implements RandomSource, Destroyable {
         if (off < 0 || off > out.length - len) {
             throw new CryptoException("HMAC_DRBG: output range [" + off + ", +" + len + ") outside the array");
         }
+        byte[] add = additionalInput == null ? new byte[0] : additionalInput;
         if (reseedCounter > reseedInterval) {
             if (entropySource == null) {
                 throw new CryptoException("HMAC_DRBG: reseed required (SP 800-90A, Section 9.3.1)");
             }
+            // SP 800-90A, Section 9.3.1, step 7: reseed with the additional input, which then becomes empty.
             byte[] e = new byte[SECURITY_STRENGTH_BYTES];
             entropySource.nextBytes(e);
-            reseed(e, null);
+            reseed(e, add);
             Arrays.fill(e, (byte) 0);
+            add = new byte[0];
         }
-        byte[] add = additionalInput == null ? new byte[0] : additionalInput;
         if (add.length > 0) {
             update(add, null, null);
         }
