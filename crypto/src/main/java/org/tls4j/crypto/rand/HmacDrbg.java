@@ -131,6 +131,12 @@ public final class HmacDrbg implements RandomSource, Destroyable {
         }
     }
 
+    /** For tests of the automatic reseed: explicit seed material, entropy source and interval. */
+    static HmacDrbg withReseedSource(Digest prototype, byte[] entropy, byte[] nonce, byte[] personalization,
+            SecureRandom entropySource, long reseedInterval) throws CryptoException {
+        return new HmacDrbg(prototype, entropy, nonce, personalization, entropySource, reseedInterval);
+    }
+
     /** The hash's name, e.g. {@code "SHA-256"}. */
     public String hashAlgorithm() {
         return prototype.algorithm();
