@@ -6,9 +6,9 @@ import org.tls4j.crypto.CryptoException;
 final class AeadChecks {
     private AeadChecks() {}
 
-    static void alive(boolean destroyed, String algorithm) throws CryptoException {
+    static void alive(boolean destroyed, Aead aead) throws CryptoException {
         if (destroyed) {
-            throw new CryptoException(algorithm + ": key was destroyed");
+            throw new CryptoException(aead.algorithm() + ": key was destroyed");
         }
     }
 

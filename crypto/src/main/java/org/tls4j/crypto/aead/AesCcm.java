@@ -85,7 +85,7 @@ public final class AesCcm implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         checkMessageLength(len);
         cbcMac(nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len);
@@ -100,7 +100,7 @@ public final class AesCcm implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - tagLength;
         checkMessageLength(ctLen);

@@ -82,7 +82,7 @@ public final class AesGcm implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         computeJ0(nonce, nonceOff);
         startKeystream();
@@ -97,7 +97,7 @@ public final class AesGcm implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - TAG;
         computeJ0(nonce, nonceOff);

@@ -60,7 +60,7 @@ public final class ChaCha20Poly1305 implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         start(nonce, nonceOff);
         chacha.process(in, inOff, len, out, outOff);
@@ -73,7 +73,7 @@ public final class ChaCha20Poly1305 implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
-        AeadChecks.alive(destroyed, algorithm());
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - 16;
         start(nonce, nonceOff);
