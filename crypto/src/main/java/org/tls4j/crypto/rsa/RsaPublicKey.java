@@ -105,6 +105,16 @@ public final class RsaPublicKey {
         return Rsa.i2osp(x.modPow(e, n), k);
     }
 
+    /** True when {@code len == k} and the big-endian value is below n (public inputs only). */
+    boolean isBelowModulus(byte[] in, int off, int len) {
+        if (len != k) {
+            return false;
+        }
+        byte[] b = new byte[len];
+        System.arraycopy(in, off, b, 0, len);
+        return new BigInteger(1, b).compareTo(n) < 0;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RsaPublicKey && ((RsaPublicKey) o).n.equals(n) && ((RsaPublicKey) o).e.equals(e);
