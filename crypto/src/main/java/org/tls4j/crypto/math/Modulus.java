@@ -173,7 +173,7 @@ public final class Modulus implements Destroyable {
      * base·R mod m} and the exponent {@code e} given as {@code eLen} big-endian bytes.
      *
      * <p>Fixed 4-bit window: a table of {@code base^0 .. base^15}, then for every nibble of e, from the top,
-     * four squarings ({@link Nat31#montSqr}) and one multiplication by the table entry selected with a full constant-time scan of
+     * four squarings and one multiplication by the table entry selected with a full constant-time scan of
      * the table. The number of operations is {@code 4·2·eLen} squarings, {@code 2·eLen} multiplications
      * and {@code 14} table products: it depends only on the public length of the exponent, never on its
      * bits, and no table index is a secret.
@@ -188,12 +188,11 @@ public final class Modulus implements Destroyable {
         int[] acc = one.clone();
         int[] tmp = new int[len];
         int[] t = new int[len];
-        int[] sq = new int[2 * len];
         for (int i = 0; i < 2 * eLen; i++) {
             int b = e[eOff + (i >>> 1)] & 0xFF;
             int nib = (b >>> (4 - 4 * (i & 1))) & 0xF; // high nibble first; shift depends on the position
             for (int s = 0; s < 4; s++) {
-                Nat31.montSqr(tmp, acc, m, len, m0i, sq);
+                Nat31.montMul(tmp, acc, acc, m, len, m0i);
                 int[] sw = acc;
                 acc = tmp;
                 tmp = sw;
@@ -211,7 +210,6 @@ public final class Modulus implements Destroyable {
         }
         ConstantTime.zero(tmp);
         ConstantTime.zero(t);
-        ConstantTime.zero(sq);
         return acc;
     }
 

@@ -176,63 +176,6 @@ public final class Nat31 {
     }
 
     /**
-     * Montgomery squaring: {@code d = x^2 / R mod m} for {@code x < m}, the same result as
-     * {@code montMul(d, x, x, m, len, m0i)} with fewer limb products. The square is computed first
-     * (each cross product {@code x[i]·x[j]}, {@code i < j}, once; then everything doubled and the squares
-     * {@code x[i]^2} added), then reduced with one Montgomery reduction pass (REDC): {@code len^2/2 + len^2}
-     * products instead of {@code 2·len^2}. {@code t} is scratch of at least {@code 2·len} limbs; d must not
-     * be x, m or t.
-     */
-    public static void montSqr(int[] d, int[] x, int[] m, int len, int m0i, int[] t) {
-        montMulCount++;
-        int n2 = 2 * len;
-        java.util.Arrays.fill(t, 0, n2, 0);
-        // 1. cross products, each once: t = sum_{i<j} x[i]·x[j]·2^(31(i+j)). Row i writes t[2i+1 .. i+len].
-        for (int i = 0; i < len - 1; i++) {
-            long xi = x[i];
-            long r = 0;
-            for (int j = i + 1; j < len; j++) {
-                long z = t[i + j] + xi * x[j] + r;
-                t[i + j] = (int) z & MASK;
-                r = z >>> 31;
-            }
-            t[i + len] = (int) r;
-        }
-        // 2. t = 2t + sum x[i]^2·2^(62 i)
-        long c = 0;
-        for (int i = 0; i < len; i++) {
-            long xi = x[i];
-            long sq = xi * xi;
-            long lo = ((long) t[2 * i] << 1) + (sq & MASK) + c;
-            t[2 * i] = (int) lo & MASK;
-            c = lo >>> 31;
-            long hi = ((long) t[2 * i + 1] << 1) + (sq >>> 31) + c;
-            t[2 * i + 1] = (int) hi & MASK;
-            c = hi >>> 31;
-        }
-        // 3. REDC: for each low limb add the multiple of m that clears it; the carry out of the top of
-        //    each row rides along in 'top' one position higher for the next row.
-        long top = 0;
-        long m0 = m[0];
-        for (int i = 0; i < len; i++) {
-            long f = (t[i] * m0i) & MASK;
-            long z = t[i] + f * m0;
-            long r = z >>> 31;
-            for (int j = 1; j < len; j++) {
-                z = t[i + j] + f * m[j] + r;
-                t[i + j] = (int) z & MASK;
-                r = z >>> 31;
-            }
-            z = t[i + len] + r + top;
-            t[i + len] = (int) z & MASK;
-            top = z >>> 31;
-        }
-        System.arraycopy(t, len, d, 0, len);
-        int geq = ConstantTime.not(lt(d, m, len));
-        sub(d, m, len, ConstantTime.neq((int) top, 0) | geq);
-    }
-
-    /**
      * Montgomery multiplication: {@code d = x·y / R mod m} with {@code R = 2^(31 len)}, for an odd modulus
      * {@code m < R}, {@code x < R} and {@code y < m}; the result is fully reduced ({@code d < m}).
      * {@code d} must not be the same array as x, y or m. {@code m0i} is {@link #ninv31}{@code (m[0])}.
