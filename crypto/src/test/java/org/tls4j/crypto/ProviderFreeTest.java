@@ -8,6 +8,18 @@ import java.security.Security;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tls4j.crypto.aead.Aead;
+import org.tls4j.crypto.aead.AesCcm;
+import org.tls4j.crypto.aead.AesGcm;
+import org.tls4j.crypto.aead.ChaCha20Poly1305;
+import org.tls4j.crypto.aead.Poly1305;
+import org.tls4j.crypto.cipher.AesCt64;
+import org.tls4j.crypto.cipher.Cbc;
+import org.tls4j.crypto.cipher.ChaCha20;
+import org.tls4j.crypto.cipher.Ctr;
+import org.tls4j.crypto.cipher.legacy.Des;
+import org.tls4j.crypto.cipher.legacy.Des3;
+import org.tls4j.crypto.cipher.legacy.Rc4;
 import org.tls4j.crypto.hash.Digest;
 import org.tls4j.crypto.hash.Md5;
 import org.tls4j.crypto.hash.Sha1;
@@ -121,5 +133,79 @@ class ProviderFreeTest {
         org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(a, b));
         d.reseed(new byte[32], null);
         d.destroy();
+    }
+
+    private static String seal(Aead a, String nonce, String aad, String pt) throws Exception {
+        byte[] n = Hex.decode(nonce), ad = Hex.decode(aad), m = Hex.decode(pt);
+        byte[] out = new byte[m.length + a.tagLength()];
+        a.seal(n, 0, ad, 0, ad.length, m, 0, m.length, out, 0);
+        byte[] back = new byte[m.length];
+        a.open(n, 0, ad, 0, ad.length, out, 0, out.length, back, 0);
+        assertEquals(pt, Hex.encode(back));
+        a.destroy();
+        return Hex.encode(out);
+    }
+
+    @Test
+    void ciphers() throws Exception {
+        assertEquals(0, Security.getProviders().length);
+        // FIPS 197, Appendix C.1 and C.3.
+        byte[] block = Hex.decode("00112233445566778899aabbccddeeff");
+        byte[] out = new byte[16];
+        AesCt64 aes = new AesCt64(Hex.decode("000102030405060708090a0b0c0d0e0f"));
+        aes.encryptBlock(block, 0, out, 0);
+        assertEquals("69c4e0d86a7b0430d8cdb78070b4c55a", Hex.encode(out));
+        aes.decryptBlock(out, 0, out, 0);
+        assertEquals(Hex.encode(block), Hex.encode(out));
+        new AesCt64(Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))
+                .encryptBlock(block, 0, out, 0);
+        assertEquals("8ea2b7ca516745bfeafc49904b496089", Hex.encode(out));
+        // CBC with a zero IV on one block is ECB; CTR's first keystream block is E(counter block).
+        new Cbc(aes).encrypt(new byte[16], 0, block, 0, 16, out, 0);
+        assertEquals("69c4e0d86a7b0430d8cdb78070b4c55a", Hex.encode(out));
+        new Ctr(new AesCt64(Hex.decode("000102030405060708090a0b0c0d0e0f")), block).process(new byte[16], 0, 16, out, 0);
+        assertEquals("69c4e0d86a7b0430d8cdb78070b4c55a", Hex.encode(out));
+        // RFC 8439, Section 2.3.2.
+        ChaCha20 c = new ChaCha20(Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+        c.init(Hex.decode("000000090000004a00000000"), 0, 1);
+        byte[] b = new byte[64];
+        c.block(1, b, 0);
+        assertEquals("10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
+                + "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e", Hex.encode(b));
+        // DES: the classic "Now is the time for all " example, key 0123456789abcdef; 3DES with K1=K2=K3 equals it.
+        byte[] d = new byte[8];
+        new Des(Hex.decode("0123456789abcdef")).encryptBlock(Hex.decode("4e6f772069732074"), 0, d, 0);
+        assertEquals("3fa40e8a984d4815", Hex.encode(d));
+        new Des3(Hex.decode("0123456789abcdef0123456789abcdef0123456789abcdef"))
+                .encryptBlock(Hex.decode("4e6f772069732074"), 0, d, 0);
+        assertEquals("3fa40e8a984d4815", Hex.encode(d));
+        // RC4: the first record of OpenSSL's evpciph_rc4.txt.
+        new Rc4(Hex.decode("0123456789abcdef0123456789abcdef")).process(Hex.decode("0123456789abcdef"), 0, 8, d, 0);
+        assertEquals("75b7878099e0c596", Hex.encode(d));
+    }
+
+    @Test
+    void aeads() throws Exception {
+        assertEquals(0, Security.getProviders().length);
+        // McGrew and Viega, "The Galois/Counter Mode of Operation", test cases 1 and 2.
+        assertEquals("58e2fccefa7e3061367f1d57a4e7455a", seal(new AesGcm(new byte[16]), "000000000000000000000000", "", ""));
+        assertEquals("0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
+                seal(new AesGcm(new byte[16]), "000000000000000000000000", "", "00000000000000000000000000000000"));
+        // RFC 3610, Section 8, packet vector #1 (8-byte tag, 13-byte nonce).
+        assertEquals("588c979a61c663d2f066d0c2c0f989806d5f6b61dac38417e8d12cfdf926e0",
+                seal(new AesCcm(Hex.decode("c0c1c2c3c4c5c6c7c8c9cacbcccdcecf"), 8, 13), "00000003020100a0a1a2a3a4a5",
+                        "0001020304050607", "08090a0b0c0d0e0f101112131415161718191a1b1c1d1e"));
+        // RFC 8439, Section 2.5.2 and 2.8.2.
+        Poly1305 p = new Poly1305(Hex.decode("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b"));
+        p.update("Cryptographic Forum Research Group".getBytes("US-ASCII"));
+        assertEquals("a8061dc1305136c6c22b8baf0c0127a9", Hex.encode(p.doFinal()));
+        String sunscreen = Hex.encode(("Ladies and Gentlemen of the class of '99: If I could offer you only one tip"
+                + " for the future, sunscreen would be it.").getBytes("US-ASCII"));
+        assertEquals("d31a8d34648e60db7b86afbc53ef7ec2a4aded51296e08fea9e2b5a736ee62d6"
+                + "3dbea45e8ca9671282fafb69da92728b1a71de0a9e060b2905d6a5b67ecd3b36"
+                + "92ddbd7f2d778b8c9803aee328091b58fab324e4fad675945585808b4831d7bc"
+                + "3ff4def08e4b7a9de576d26586cec64b6116" + "1ae10b594f09e26a7e902ecbd0600691",
+                seal(new ChaCha20Poly1305(Hex.decode("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")),
+                        "070000004041424344454647", "50515253c0c1c2c3c4c5c6c7", sunscreen));
     }
 }
