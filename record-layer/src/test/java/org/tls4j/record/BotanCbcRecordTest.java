@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tls4j.crypto.cipher.AesCt64;
 import org.tls4j.crypto.cipher.BlockCipher;
+import org.tls4j.crypto.cipher.legacy.Des3;
 import org.tls4j.crypto.hash.Digest;
 import org.tls4j.crypto.hash.Sha1;
 import org.tls4j.crypto.hash.Sha256;
@@ -22,8 +23,8 @@ import org.tls4j.testing.Vectors;
  * the entry's Nonce) and must give exactly the published ciphertext; the published record must open to
  * the published plaintext; and the record with its last byte flipped must give bad_record_mac. DTLS
  * entries differ from TLS only in the 8-byte sequence field (epoch ‖ sequence) and the version code,
- * which are inputs to the same computation, so they are checked as well. AES uses tls4j's AesCt64; the
- * 3DES entries use the JDK's DESede (test only) until tls4j's Des3 lands.
+ * which are inputs to the same computation, so they are checked as well. All with tls4j's AesCt64 and
+ * Des3.
  */
 class BotanCbcRecordTest {
     @Test
@@ -90,7 +91,7 @@ class BotanCbcRecordTest {
             }
         }
         System.out.printf("botan tls_cbc_kat.vec: %d records checked (%d MAC-then-encrypt, %d encrypt-then-MAC;"
-                + " %d AES-128/HMAC-SHA-256 with tls4j AES, %d 3DES/HMAC-SHA-1 with JDK DESede)%n",
+                + " %d AES-128/HMAC-SHA-256 with tls4j AES, %d 3DES/HMAC-SHA-1 with tls4j Des3)%n",
                 entries.size(), mte, etm, aes, des);
         assertEquals(10, entries.size());
     }
@@ -98,7 +99,7 @@ class BotanCbcRecordTest {
     private static RecordProtection make(String blockCipher, byte[] encKey, String mac, byte[] macKey,
             boolean etm, ProtocolVersion version, byte[] iv) throws Exception {
         BlockCipher c = blockCipher.equals("AES-128") ? new AesCt64(encKey)
-                : JcaLegacyCiphersForTests.desEde(encKey);
+                : new Des3(encKey);
         Digest d = mac.equals("HMAC(SHA-256)") ? new Sha256() : new Sha1();
         FixedRandomSource rnd = new FixedRandomSource(iv == null ? new byte[0] : iv);
         RecordMac m = RecordMac.hmac(d, macKey);

@@ -9,11 +9,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * "Steady-state records allocate nothing": after warm-up, sealing and opening records through
  * WriteState/Fragmenter and Deframer/ReadState allocates no heap memory on this thread, measured with
- * HotSpot's per-thread allocation counter. Suites whose primitives come from the JDK in tests (RC4, 3DES)
- * are left out: the JDK's Cipher allocates.
+ * HotSpot's per-thread allocation counter, for every suite.
  */
 class SteadyStateAllocationTest {
-    static final int RECORDS = 500;
+    static final int RECORDS = 300;
 
     static long allocated() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
@@ -21,8 +20,7 @@ class SteadyStateAllocationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Suite.class, mode = EnumSource.Mode.EXCLUDE,
-            names = {"RC4_SHA", "SSL3_RC4_MD5", "SSL3_3DES_SHA", "TLS12_3DES_SHA_MTE"})
+    @EnumSource(Suite.class)
     void noAllocationPerRecord(Suite suite) throws Exception {
         WriteState ws = new WriteState();
         ws.setVersion(suite.recordVersion());
@@ -32,7 +30,7 @@ class SteadyStateAllocationTest {
         Fragmenter f = new Fragmenter(ws);
         Deframer d = new Deframer();
         Record r = new Record();
-        byte[] data = Suite.bytes(100, 5);
+        byte[] data = Suite.bytes(32, 5);
         byte[] wire = new byte[f.sealedLength(ContentType.APPLICATION_DATA, data.length)];
         long total = 0;
         for (int round = 0; round < 3; round++) {
@@ -51,10 +49,10 @@ class SteadyStateAllocationTest {
             long b2 = allocated();
             long overhead = allocated() - b2; // what the measurement itself allocates
             if (round == 2) {
-                // Any per-record allocation is at least 16 bytes per record; allow only constant noise
-                // (JIT, allocation-buffer accounting) below one byte per record.
+                // Any per-record allocation is at least 16 bytes per record (one object header); allow only
+                // constant noise (JIT, allocation-buffer accounting) of under 4 bytes per record.
                 long extra = used - overhead;
-                assertTrue(extra < RECORDS, suite + ": " + extra + " bytes allocated by " + RECORDS
+                assertTrue(extra < 4L * RECORDS, suite + ": " + extra + " bytes allocated by " + RECORDS
                         + " records in steady state");
             }
         }

@@ -5,6 +5,8 @@ import org.tls4j.crypto.aead.AesCcm;
 import org.tls4j.crypto.aead.AesGcm;
 import org.tls4j.crypto.aead.ChaCha20Poly1305;
 import org.tls4j.crypto.cipher.AesCt64;
+import org.tls4j.crypto.cipher.legacy.Des3;
+import org.tls4j.crypto.cipher.legacy.Rc4;
 import org.tls4j.crypto.hash.Md5;
 import org.tls4j.crypto.hash.Sha1;
 import org.tls4j.crypto.hash.Sha256;
@@ -12,9 +14,8 @@ import org.tls4j.crypto.hash.Sha384;
 import org.tls4j.testing.SeededRandomSource;
 
 /**
- * Every protection type and version, built with tls4j's own primitives (RC4 and 3DES from the JDK until
- * tls4j's legacy ciphers land; see {@link JcaLegacyCiphersForTests}). {@link #create()} is deterministic,
- * so two calls give a matching sender and receiver.
+ * Every protection type and version, built with tls4j's own primitives. {@link #create()} is
+ * deterministic, so two calls give a matching sender and receiver.
  */
 enum Suite {
     NULL(ProtocolVersion.TLS12),
@@ -69,16 +70,16 @@ enum Suite {
                 case NULL_SHA:
                     return StreamProtection.macOnly(RecordMac.hmac(new Sha1(), bytes(20, 1)));
                 case RC4_SHA:
-                    return StreamProtection.create(JcaLegacyCiphersForTests.rc4(bytes(16, 2)),
+                    return StreamProtection.create(new Rc4(bytes(16, 2)),
                             RecordMac.hmac(new Sha1(), bytes(20, 3)));
                 case SSL3_RC4_MD5:
-                    return StreamProtection.create(JcaLegacyCiphersForTests.rc4(bytes(16, 4)),
+                    return StreamProtection.create(new Rc4(bytes(16, 4)),
                             RecordMac.ssl3(new Md5(), bytes(16, 5)));
                 case SSL3_AES_SHA:
                     return Ssl3CbcProtection.create(new AesCt64(bytes(16, 6)), RecordMac.ssl3(new Sha1(), bytes(20, 7)),
                             bytes(16, 8), true);
                 case SSL3_3DES_SHA:
-                    return Ssl3CbcProtection.create(JcaLegacyCiphersForTests.desEde(bytes(24, 9)),
+                    return Ssl3CbcProtection.create(new Des3(bytes(24, 9)),
                             RecordMac.ssl3(new Sha1(), bytes(20, 10)), bytes(8, 11), false);
                 case TLS10_AES_SHA_MTE:
                     return TlsCbcProtection.macThenEncrypt(version, new AesCt64(bytes(16, 12)),
@@ -96,7 +97,7 @@ enum Suite {
                     return TlsCbcProtection.macThenEncrypt(version, new AesCt64(bytes(32, 22)),
                             RecordMac.hmac(new Sha384(), bytes(48, 23)), null, new SeededRandomSource(3), false);
                 case TLS12_3DES_SHA_MTE:
-                    return TlsCbcProtection.macThenEncrypt(version, JcaLegacyCiphersForTests.desEde(bytes(24, 24)),
+                    return TlsCbcProtection.macThenEncrypt(version, new Des3(bytes(24, 24)),
                             RecordMac.hmac(new Sha1(), bytes(20, 25)), null, new SeededRandomSource(4), false);
                 case TLS12_AES_SHA256_ETM:
                     return TlsCbcProtection.encryptThenMac(version, new AesCt64(bytes(16, 26)),
