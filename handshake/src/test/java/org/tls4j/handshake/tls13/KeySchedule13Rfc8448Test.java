@@ -69,6 +69,15 @@ class KeySchedule13Rfc8448Test {
     static final String RESUMPTION_PSK = "4ecd0eb6ec3b4d87f5d6028f922ca4c5851a277fd41311c9e62d2c9492e1c4f3";
     // RFC 8448, Section 4 (resumption with the ticket above).
     static final String RESUMED_EARLY = "9b2188e9b2fc6d64d71dc329900e20bb41915000f678aa839cbb797cb7d8332c";
+    static final String TRUNCATED_CH_HASH = "63224b2e4573f2d3454ca84b9d009a04f6be9e05711a8396473aefa01e924a14";
+    static final String RES_BINDER_KEY = "69fe131a3bbad5d63c64eebcc30e395b9d8107726a13d074e389dbc8a4e47256";
+    static final String BINDER_FINISHED_KEY = "5588673e72cb59c87d220caffe94f2dea9a3b1609f7d50e90a48227db9ed7eaa";
+    static final String BINDER = "3add4fb2d8fdf822a0ca3cf7678ef5e88dae990141c5924d57bb6fa31b9e5f9d";
+    static final String RESUMED_CH_HASH = "08ad0fa05d7c7233b1775ba2ff9f4c5b8b59276b7f227f13a976245f5d960913";
+    static final String C_E_TRAFFIC = "3fbbe6a60deb66c30a32795aba0eff7eaa10105586e7be5c09678d63b6caab62";
+    static final String E_EXP_MASTER = "b2026866610937d7423e5be90862ccf24c0e6091186d34f812089ff5be2ef7df";
+    static final String C_E_KEY = "920205a5b7bf2115e6fc5c2942834f54";
+    static final String C_E_IV = "6d475f0993c8e564610db2b9";
 
     private static void eq(String expectedHex, byte[] actual, String what) {
         assertEquals(expectedHex, Hex.encode(actual), what);
@@ -209,11 +218,29 @@ class KeySchedule13Rfc8448Test {
                         T.handshakeRecordPayload(r, "Record_ClientHello_1").length)));
         Transcript partial = new Transcript(new Sha256());
         partial.add(ch.encodeTruncatedForBinders());
+        eq(TRUNCATED_CH_HASH, partial.hash(), "Transcript-Hash(truncated ClientHello)");
+        eq(RES_BINDER_KEY, es.binderKey(true), "binder_key (res binder)");
+        eq(BINDER_FINISHED_KEY, ks.finishedKey(es.binderKey(true)), "binder finished_key");
         byte[] binder = ks.verifyData(es.binderKey(true), partial.hash());
+        eq(BINDER, binder, "PSK binder");
         assertArrayEquals(ch.extensions.find(PreSharedKeyClientHello.class).binders.get(0), binder,
                 "the PSK binder in the ClientHello (RFC 8446, Section 4.2.11.2)");
         assertTrue(!Arrays.equals(binder, ks.verifyData(es.binderKey(false), partial.hash())),
                 "ext binder and res binder differ");
+
+        // 0-RTT: the client's early data record opens under client_early_traffic_secret
+        // = Derive-Secret(ES, "c e traffic", ClientHello).
+        Transcript withCh = new Transcript(new Sha256());
+        withCh.add(ch.encode());
+        eq(RESUMED_CH_HASH, withCh.hash(), "Transcript-Hash(ClientHello)");
+        byte[] early = es.clientEarlyTrafficSecret(withCh.hash());
+        eq(C_E_TRAFFIC, early, "client_early_traffic_secret");
+        eq(E_EXP_MASTER, es.earlyExporterMasterSecret(withCh.hash()), "early_exporter_master_secret");
+        eq(C_E_KEY, ks.trafficKey(early, 16), "early key");
+        eq(C_E_IV, ks.trafficIv(early, 12), "early iv");
+        Object[] rec = open(ks.trafficKey(early, 16), ks.trafficIv(early, 12), 0, T.hex(r, "Record_Client_EarlyAppData"));
+        assertEquals(23, rec[0]);
+        assertArrayEquals(T.hex(r, "Client_EarlyAppData"), (byte[]) rec[1]);
     }
 
     /**
