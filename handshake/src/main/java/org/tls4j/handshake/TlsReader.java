@@ -49,11 +49,6 @@ public final class TlsReader {
         return pos;
     }
 
-    /** The underlying array (read-only by convention; used to slice raw encodings). */
-    byte[] array() {
-        return buf;
-    }
-
     private void need(int n, String what) throws TlsAlert {
         if (n > limit - pos) {
             throw Alerts.decodeError("short read: " + what + " needs " + n + " bytes, " + (limit - pos)

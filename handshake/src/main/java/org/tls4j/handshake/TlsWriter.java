@@ -15,10 +15,12 @@ public final class TlsWriter {
     private byte[] buf;
     private int len;
 
+    /** An empty writer with a small initial buffer. */
     public TlsWriter() {
         this(256);
     }
 
+    /** An empty writer; the buffer grows (doubling) as needed. */
     public TlsWriter(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
@@ -46,6 +48,7 @@ public final class TlsWriter {
         }
     }
 
+    /** uint8; a value outside 0..255 is a bug (IllegalStateException). */
     public TlsWriter u8(int v) {
         checkRange(v, 0xff, "uint8");
         ensure(1);
@@ -53,6 +56,7 @@ public final class TlsWriter {
         return this;
     }
 
+    /** uint16, big-endian. */
     public TlsWriter u16(int v) {
         checkRange(v, 0xffff, "uint16");
         ensure(2);
@@ -61,6 +65,7 @@ public final class TlsWriter {
         return this;
     }
 
+    /** uint24, big-endian. */
     public TlsWriter u24(int v) {
         checkRange(v, 0xffffff, "uint24");
         ensure(3);
@@ -70,6 +75,7 @@ public final class TlsWriter {
         return this;
     }
 
+    /** uint32, big-endian, from a non-negative long. */
     public TlsWriter u32(long v) {
         checkRange(v, 0xffffffffL, "uint32");
         ensure(4);
@@ -85,6 +91,7 @@ public final class TlsWriter {
         return bytes(b, 0, b.length);
     }
 
+    /** {@code n} raw bytes of {@code b} from {@code off}. */
     public TlsWriter bytes(byte[] b, int off, int n) {
         ensure(n);
         System.arraycopy(b, off, buf, len, n);
@@ -132,14 +139,17 @@ public final class TlsWriter {
         return mark;
     }
 
+    /** Fills in the one-byte length reserved at {@code mark}. */
     public void end8(int mark) {
         patch(mark, 1, 0xff);
     }
 
+    /** Fills in the two-byte length reserved at {@code mark}. */
     public void end16(int mark) {
         patch(mark, 2, 0xffff);
     }
 
+    /** Fills in the three-byte length reserved at {@code mark}. */
     public void end24(int mark) {
         patch(mark, 3, 0xffffff);
     }

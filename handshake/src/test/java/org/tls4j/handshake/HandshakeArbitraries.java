@@ -3,10 +3,8 @@ package org.tls4j.handshake;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -290,16 +288,5 @@ public final class HandshakeArbitraries {
                 certificateRequest(), certificate(), certificateVerify(), finished(), newSessionTicket(),
                 Arbitraries.of(KeyUpdate.UPDATE_NOT_REQUESTED, KeyUpdate.UPDATE_REQUESTED),
                 Arbitraries.just(EndOfEarlyData.INSTANCE));
-    }
-
-    /** All codes in {@code codes} distinct (helper for tests). */
-    static boolean distinct(List<Extension> list) {
-        Set<ExtensionType> seen = new HashSet<>();
-        for (Extension e : list) {
-            if (!seen.add(e.type())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -239,6 +239,10 @@ public final class KeySchedule13 {
      * binder_key for a PSK binder, Section 4.2.11.2). Compare the result with {@code ConstantTime.equals}.
      */
     public byte[] verifyData(byte[] baseKey, byte[] transcriptHash) {
+        if (transcriptHash.length != hashLength) {
+            throw new IllegalArgumentException("transcript hash of " + transcriptHash.length + " bytes, expected "
+                    + hashLength);
+        }
         byte[] fk = finishedKey(baseKey);
         Hmac mac = new Hmac(prototype, fk);
         Arrays.fill(fk, (byte) 0);
