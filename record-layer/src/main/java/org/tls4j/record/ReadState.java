@@ -22,6 +22,18 @@ public final class ReadState {
     private long seq;
     private long records;
     private long bytes;
+    private ProtocolVersion expectedVersion;
+
+    /**
+     * Once a version is negotiated (SSL 3.0 to TLS 1.2), records must carry it in their header: a
+     * record with another version gives decode_error. This matters for SSL 3.0, whose MAC does not
+     * cover the version (RFC 6101, Section 5.2.3.1); TLS 1.0-1.2 MAC it anyway. TLS 1.3 leaves it
+     * unset, as RFC 8446, Section 5.1 says to ignore legacy_record_version (its AEAD covers it).
+     * {@code null} accepts any version (before negotiation).
+     */
+    public void setExpectedVersion(ProtocolVersion v) {
+        expectedVersion = v;
+    }
 
     /** Arms {@code next} to take effect at the peer's ChangeCipherSpec (SSL 3.0 to TLS 1.2). */
     public void setPending(RecordProtection next) {
@@ -104,6 +116,10 @@ public final class ReadState {
             // RFC 8446, Section 5: change_cipher_spec is never protected in TLS 1.3 and uses no
             // sequence number; the caller checks it is the single byte 0x01 and drops it.
             return;
+        }
+        if (expectedVersion != null && rec.versionCode() != expectedVersion.code) {
+            throw new TlsAlert(AlertDescription.DECODE_ERROR, "record version " + rec.version()
+                    + " differs from the negotiated " + expectedVersion);
         }
         if (seq == -1L) {
             throw new TlsAlert(AlertDescription.INTERNAL_ERROR,

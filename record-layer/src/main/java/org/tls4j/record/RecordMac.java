@@ -3,6 +3,7 @@ package org.tls4j.record;
 import org.tls4j.crypto.Destroyable;
 import org.tls4j.crypto.ct.ConstantTime;
 import org.tls4j.crypto.hash.Digest;
+import org.tls4j.crypto.hash.RestorableDigest;
 
 /**
  * The record MAC of SSL 3.0 and TLS 1.0-1.2, computed on top of any {@link Digest}, with a constant-time
@@ -25,10 +26,12 @@ import org.tls4j.crypto.hash.Digest;
  * candidate length from the smallest to the largest it finalizes a {@link Digest#copy()} snapshot, and
  * keeps the one for the real length with {@link ConstantTime#ccopy}. The sequence of digest operations
  * depends only on public lengths; the secret chooses only which snapshot is kept. The price is one
- * finalization per candidate length: at most 256 + 1 for TLS and one block size for SSL 3.0. A digest with
+ * finalization per candidate length: at most 256 for TLS and one block size for SSL 3.0. A digest with
  * raw compression-function access would allow the cheaper masked-final-block method (OpenSSL's
- * {@code ssl3_cbc_digest_record}); the {@link Digest} interface does not expose its blocks. The
- * snapshots are the one allocation per record in the record layer (legacy CBC MAC-then-encrypt only).
+ * {@code ssl3_cbc_digest_record}); the {@link Digest} interface does not expose its blocks. With a
+ * {@link RestorableDigest} (every tls4j hash) the snapshot is one preallocated object overwritten with
+ * {@link RestorableDigest#restore}, so nothing is allocated per record; another {@link Digest} falls back
+ * to {@link Digest#copy()}.
  * constant-time: yes (in the secret content length, given the public record length).
  */
 public final class RecordMac implements Destroyable {
@@ -39,10 +42,13 @@ public final class RecordMac implements Destroyable {
     private final byte[] hdr = new byte[13];
     private final byte[] tmp;
     private final byte[] sel;
+    /** Preallocated snapshot for the constant-time path (when d is a RestorableDigest). */
+    private final RestorableDigest snap;
     private boolean destroyed;
 
     private RecordMac(Digest d, boolean ssl3, byte[] innerPrefix, byte[] outerPrefix) {
         this.d = d;
+        this.snap = d instanceof RestorableDigest ? (RestorableDigest) d.copy() : null;
         this.ssl3 = ssl3;
         this.innerPrefix = innerPrefix;
         this.outerPrefix = outerPrefix;
@@ -166,7 +172,13 @@ public final class RecordMac implements Destroyable {
         d.update(hdr, 0, h);
         d.update(data, off, minLen);
         for (int i = minLen; i <= maxLen; i++) { // public bounds
-            Digest snapshot = d.copy();
+            Digest snapshot;
+            if (snap != null) {
+                snap.restore(d);
+                snapshot = snap;
+            } else {
+                snapshot = d.copy();
+            }
             snapshot.digest(tmp, 0);
             ConstantTime.ccopy(ConstantTime.eq(i, secretLen), sel, 0, tmp, 0, tmp.length);
             if (i < maxLen) {
@@ -188,5 +200,8 @@ public final class RecordMac implements Destroyable {
         ConstantTime.zero(tmp);
         ConstantTime.zero(sel);
         d.reset();
+        if (snap != null) {
+            snap.reset();
+        }
     }
 }

@@ -30,7 +30,7 @@ import org.tls4j.crypto.rand.RandomSource;
  * <li>Padding and MAC verdicts are combined with a bit-and. Every failure, whichever it was, gives the same
  *     {@code bad_record_mac}, and the decrypted bytes are wiped.</li>
  * </ol>
- * The test {@code CbcTimingProperties} counts block-cipher calls and digest operations for good records,
+ * The test {@code CbcPaddingOracleProperties} counts block-cipher calls and digest operations for good records,
  * bad paddings and bad MACs of the same length and requires them to be equal.
  *
  * <p>Encrypt-then-MAC checks the MAC over the ciphertext first, so unauthenticated plaintext is never

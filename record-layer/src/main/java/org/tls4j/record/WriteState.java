@@ -178,4 +178,9 @@ public final class WriteState {
     void setSequenceNumberForTest(long s) {
         seq = s;
     }
+
+    /** Test hook: sets the per-key record counter, to exercise the KeyUpdate trigger. */
+    void setRecordsSealedForTest(long r) {
+        records = r;
+    }
 }

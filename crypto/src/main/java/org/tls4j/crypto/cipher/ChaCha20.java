@@ -55,9 +55,20 @@ public final class ChaCha20 implements StreamCipher {
 
     /** Writes the 64-byte block for {@code blockCounter} under the current nonce (Section 2.3). */
     public void block(int blockCounter, byte[] out, int off) {
+        core(blockCounter, null, 0, out, off);
+    }
+
+    /**
+     * Computes the block for {@code counter} (Section 2.3) and either writes it to {@code out} (when
+     * {@code in} is null) or writes {@code in XOR block} (64 bytes; Section 2.4), without an intermediate
+     * keystream buffer.
+     */
+    private void core(int blockCounter, byte[] in, int inOff, byte[] out, int off) {
+        final int k0 = key[0], k1 = key[1], k2 = key[2], k3 = key[3];
+        final int k4 = key[4], k5 = key[5], k6 = key[6], k7 = key[7];
         int x0 = C0, x1 = C1, x2 = C2, x3 = C3;
-        int x4 = key[0], x5 = key[1], x6 = key[2], x7 = key[3];
-        int x8 = key[4], x9 = key[5], x10 = key[6], x11 = key[7];
+        int x4 = k0, x5 = k1, x6 = k2, x7 = k3;
+        int x8 = k4, x9 = k5, x10 = k6, x11 = k7;
         int x12 = blockCounter, x13 = n0, x14 = n1, x15 = n2;
         for (int i = 0; i < 10; i++) {
             // column round: QUARTERROUND(0,4,8,12) (1,5,9,13) (2,6,10,14) (3,7,11,15)
@@ -79,22 +90,22 @@ public final class ChaCha20 implements StreamCipher {
             x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 16); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 12);
             x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 8); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 7);
         }
-        put32(x0 + C0, out, off);
-        put32(x1 + C1, out, off + 4);
-        put32(x2 + C2, out, off + 8);
-        put32(x3 + C3, out, off + 12);
-        put32(x4 + key[0], out, off + 16);
-        put32(x5 + key[1], out, off + 20);
-        put32(x6 + key[2], out, off + 24);
-        put32(x7 + key[3], out, off + 28);
-        put32(x8 + key[4], out, off + 32);
-        put32(x9 + key[5], out, off + 36);
-        put32(x10 + key[6], out, off + 40);
-        put32(x11 + key[7], out, off + 44);
-        put32(x12 + blockCounter, out, off + 48);
-        put32(x13 + n0, out, off + 52);
-        put32(x14 + n1, out, off + 56);
-        put32(x15 + n2, out, off + 60);
+        x0 += C0; x1 += C1; x2 += C2; x3 += C3;
+        x4 += k0; x5 += k1; x6 += k2; x7 += k3;
+        x8 += k4; x9 += k5; x10 += k6; x11 += k7;
+        x12 += blockCounter; x13 += n0; x14 += n1; x15 += n2;
+        if (in != null) { // public: which entry point was called
+            x0 ^= le32(in, inOff); x1 ^= le32(in, inOff + 4); x2 ^= le32(in, inOff + 8);
+            x3 ^= le32(in, inOff + 12); x4 ^= le32(in, inOff + 16); x5 ^= le32(in, inOff + 20);
+            x6 ^= le32(in, inOff + 24); x7 ^= le32(in, inOff + 28); x8 ^= le32(in, inOff + 32);
+            x9 ^= le32(in, inOff + 36); x10 ^= le32(in, inOff + 40); x11 ^= le32(in, inOff + 44);
+            x12 ^= le32(in, inOff + 48); x13 ^= le32(in, inOff + 52); x14 ^= le32(in, inOff + 56);
+            x15 ^= le32(in, inOff + 60);
+        }
+        put32(x0, out, off); put32(x1, out, off + 4); put32(x2, out, off + 8); put32(x3, out, off + 12);
+        put32(x4, out, off + 16); put32(x5, out, off + 20); put32(x6, out, off + 24); put32(x7, out, off + 28);
+        put32(x8, out, off + 32); put32(x9, out, off + 36); put32(x10, out, off + 40); put32(x11, out, off + 44);
+        put32(x12, out, off + 48); put32(x13, out, off + 52); put32(x14, out, off + 56); put32(x15, out, off + 60);
     }
 
     /**
@@ -109,10 +120,7 @@ public final class ChaCha20 implements StreamCipher {
             i++;
         }
         while (len - i >= 64) {
-            block(counter++, ks, 0);
-            for (int j = 0; j < 64; j++) {
-                out[outOff + i + j] = (byte) (in[inOff + i + j] ^ ks[j]);
-            }
+            core(counter++, in, inOff + i, out, outOff + i);
             i += 64;
         }
         if (i < len) {

@@ -95,15 +95,25 @@ public final class HmacDrbg implements RandomSource, Destroyable {
     }
 
     /**
-     * An HMAC_DRBG over SHA-256 seeded from a fresh {@link SecureRandom}: 32 bytes of entropy, a 16-byte
-     * nonce, and a personalization string made of the creation time (which only adds uniqueness).
+     * An HMAC_DRBG over SHA-256 seeded from a fresh {@link SecureRandom}: see {@link #fromSecureRandom}.
+     * Note that the JDK's SecureRandom itself needs a JCA provider (its fallback SHA1PRNG looks up
+     * SHA-1 through the provider list), so in a JVM with every provider removed use
+     * {@link #fromSecureRandom} with an instance made beforehand.
      */
     public static HmacDrbg fromSystem() {
-        SecureRandom sr = new SecureRandom();
+        return fromSecureRandom(new SecureRandom());
+    }
+
+    /**
+     * An HMAC_DRBG over SHA-256 seeded from {@code entropySource}: 32 bytes of entropy, a 16-byte nonce,
+     * and a personalization string made of the creation time (which only adds uniqueness). It reseeds
+     * itself from the same source every {@link #SYSTEM_RESEED_INTERVAL} requests.
+     */
+    public static HmacDrbg fromSecureRandom(SecureRandom entropySource) {
         byte[] entropy = new byte[SECURITY_STRENGTH_BYTES];
         byte[] nonce = new byte[SECURITY_STRENGTH_BYTES / 2];
-        sr.nextBytes(entropy);
-        sr.nextBytes(nonce);
+        entropySource.nextBytes(entropy);
+        entropySource.nextBytes(nonce);
         long t = System.nanoTime();
         long w = System.currentTimeMillis();
         byte[] pers = new byte[16];
@@ -112,7 +122,7 @@ public final class HmacDrbg implements RandomSource, Destroyable {
             pers[8 + i] = (byte) (w >>> (8 * i));
         }
         try {
-            return new HmacDrbg(new Sha256(), entropy, nonce, pers, sr, SYSTEM_RESEED_INTERVAL);
+            return new HmacDrbg(new Sha256(), entropy, nonce, pers, entropySource, SYSTEM_RESEED_INTERVAL);
         } catch (CryptoException e) {
             throw new AssertionError("fixed, valid parameters were refused", e);
         } finally {
