@@ -81,6 +81,35 @@ class HandshakeCodecProperties {
     }
 
     /**
+     * No strict prefix of an extension's data parses in its context. Two have no length of their own
+     * and are excluded by design: padding (any run of zeros) and unknown extensions kept raw.
+     */
+    @Property(tries = 300)
+    void noStrictPrefixOfExtensionDataParses(@ForAll("contextAndExtensions") Object[] p) {
+        ExtensionContext ctx = (ExtensionContext) p[0];
+        for (Extension e : ((Extensions) p[1]).list()) {
+            if (e instanceof org.tls4j.handshake.ext.Padding || e instanceof org.tls4j.handshake.ext.RawExtension) {
+                continue;
+            }
+            TlsWriter w = new TlsWriter();
+            e.writeData(w);
+            byte[] data = w.toByteArray();
+            for (int k = 0; k < data.length; k++) {
+                TlsWriter block = new TlsWriter();
+                int m = block.begin16();
+                block.u16(e.type().code).opaque16(Arrays.copyOf(data, k));
+                block.end16(m);
+                try {
+                    Extensions got = Extensions.read(new TlsReader(block.toByteArray()), ctx);
+                    fail("prefix of length " + k + " of " + e + " parsed as " + got);
+                } catch (TlsAlert expected) {
+                    // good
+                }
+            }
+        }
+    }
+
+    /**
      * No strict prefix of a body parses. The one exception is the format's own: a ClientHello or
      * ServerHello may end right before its extension block (RFC 5246, Section 7.4.1.2), and then it
      * parses as a hello without extensions. At the message level the u24 length rules that out too.
