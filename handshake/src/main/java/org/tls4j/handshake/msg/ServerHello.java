@@ -102,6 +102,24 @@ public final class ServerHello implements HandshakeMessage {
         }
     }
 
+    /**
+     * The downgrade sentinel in the last 8 bytes of the random (RFC 8446, Section 4.1.3): a TLS 1.3
+     * server that negotiates TLS 1.2 ends its random with {@code 44 4F 57 4E 47 52 44 01} ("DOWNGRD"
+     * and 01), and one that negotiates TLS 1.1 or older with {@code ... 00}. A TLS 1.3 client that
+     * sees either MUST abort with illegal_parameter.
+     *
+     * @return 12 for the TLS 1.2 sentinel, 11 for the TLS 1.1-or-below sentinel, 0 for none
+     */
+    public int downgradeSentinel() {
+        byte[] down = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44};
+        for (int i = 0; i < 7; i++) {
+            if (random[24 + i] != down[i]) {
+                return 0;
+            }
+        }
+        return random[31] == 1 ? 12 : random[31] == 0 ? 11 : 0;
+    }
+
     /** A copy of the 32-byte random. */
     public byte[] random() {
         return random.clone();

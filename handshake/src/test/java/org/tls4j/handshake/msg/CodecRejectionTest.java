@@ -192,6 +192,23 @@ class CodecRejectionTest {
     }
 
     @Test
+    void downgradeSentinel() {
+        byte[] random = new byte[32];
+        ServerHello none = new ServerHello(org.tls4j.record.ProtocolVersion.TLS12, random, new byte[0],
+                org.tls4j.handshake.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, null);
+        assertEquals(0, none.downgradeSentinel());
+        byte[] marked = Hex.decode("00000000000000000000000000000000" + "0000000000000000" + "444f574e47524401");
+        assertEquals(12, new ServerHello(org.tls4j.record.ProtocolVersion.TLS12, marked, new byte[0],
+                org.tls4j.handshake.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, null).downgradeSentinel());
+        marked[31] = 0;
+        assertEquals(11, new ServerHello(org.tls4j.record.ProtocolVersion.TLS12, marked, new byte[0],
+                org.tls4j.handshake.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, null).downgradeSentinel());
+        marked[31] = 2;
+        assertEquals(0, new ServerHello(org.tls4j.record.ProtocolVersion.TLS12, marked, new byte[0],
+                org.tls4j.handshake.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, null).downgradeSentinel());
+    }
+
+    @Test
     void reassemblerRules() throws TlsAlert {
         HandshakeReassembler r = new HandshakeReassembler(100);
         // RFC 8446, Section 5.1: no zero-length handshake fragments.
