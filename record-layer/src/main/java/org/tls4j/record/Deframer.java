@@ -22,6 +22,8 @@ import org.tls4j.record.ssl2.Ssl2RecordHeader;
  *
  * <p>The buffer ({@link RecordHeader#MAX_RECORD} bytes) is allocated once; reading records allocates
  * nothing. After a {@link TlsAlert} the deframer stays failed and throws the same alert again.
+ *
+ * <p>Not thread-safe: one connection direction, one thread at a time.
  */
 public final class Deframer {
     private final byte[] buf = new byte[RecordHeader.MAX_RECORD];

@@ -15,6 +15,8 @@ package org.tls4j.record;
  *
  * <p>Sequence numbers never wrap: the value 2^64−1 is never used, and a record that would need it
  * is refused (RFC 5246, Section 6.1: "Sequence numbers ... MUST NOT wrap").
+ *
+ * <p>Not thread-safe: one connection direction, one thread at a time.
  */
 public final class ReadState {
     private RecordProtection current = NullProtection.INSTANCE;

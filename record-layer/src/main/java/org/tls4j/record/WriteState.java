@@ -10,6 +10,8 @@ package org.tls4j.record;
  * The sequence number and counters restart at zero; the old keys are destroyed.
  *
  * <p>{@link #seal} writes one record; {@link Fragmenter} splits longer data.
+ *
+ * <p>Not thread-safe: one connection direction, one thread at a time.
  */
 public final class WriteState {
     /**

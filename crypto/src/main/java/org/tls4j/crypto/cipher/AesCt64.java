@@ -21,24 +21,28 @@ import org.tls4j.crypto.CryptoException;
  * one circuit evaluation handles 64 bytes at once: four AES blocks.
  *
  * <h2>Bit layout</h2>
- * Take four 16-byte blocks and put them one after the other: 64 bytes, numbered {@code p = 0..63}
- * ({@code p = 16*block + i}, where {@code i} is the byte's index inside its block). The state is eight
- * longs {@code q[0..7]}, and
+ * FIPS 197 (Section 3.4) fills the 4x4 state column by column: byte {@code i} of a block is row
+ * {@code r = i % 4} of column {@code c = i / 4}. We process four blocks ({@code blk = 0..3}), i.e. 64
+ * bytes, and give each of them a position
  * <pre>
- *     bit p of q[b]  =  bit b of byte p            (b = 0 is the least significant bit of the byte)
+ *     p = 16*r + 4*c + blk        (0..63)
  * </pre>
- * So {@code q[7]} collects the top bit of all 64 bytes, {@code q[0]} the bottom bit. FIPS 197 (Section
- * 3.4) fills the 4x4 state column by column: byte {@code i} is row {@code r = i % 4} of column
- * {@code c = i / 4}. Hence inside each long, each block owns a 16-bit group, each column a 4-bit nibble
- * of that group, and each row one bit position of the nibble: {@code p = 16*block + 4*c + r}.
+ * so that in a 64-bit word the four rows are the four 16-bit quarters, each column is a nibble inside
+ * its row's quarter, and the four blocks are the four bits of that nibble. The state is eight longs
+ * {@code q[0..7]}, and
+ * <pre>
+ *     bit p of q[b]  =  bit b of the byte at position p       (b = 0 is the least significant bit)
+ * </pre>
+ * So {@code q[7]} collects the top bit of all 64 bytes, {@code q[0]} the bottom bit.
  *
  * <h2>Getting in and out of the layout ("ortho")</h2>
- * {@link #load} reads the 64 bytes as eight little-endian longs {@code x[j]} (byte {@code k} of
- * {@code x[j]} is byte {@code p = 8j + k}). An 8x8 bit-matrix transpose inside each {@code x[j]} (rows =
- * bytes, columns = bit numbers) makes byte {@code b} of {@code x[j]} hold bit {@code b} of those eight
- * bytes. An 8x8 <em>byte</em>-matrix transpose across the eight longs then gathers byte {@code b} of every
- * {@code x[j]} into {@code q[b]}. Both transposes are three rounds of masked swaps (Hacker's Delight,
- * Section 7-3) and both are their own inverse, so {@link #store} runs them again in the other order.
+ * {@link #load} gathers the 64 bytes in position order into eight longs {@code x[j]} (byte {@code k} of
+ * {@code x[j]} is the byte at position {@code p = 8j + k}). An 8x8 bit-matrix transpose inside each
+ * {@code x[j]} (rows = bytes, columns = bit numbers) makes byte {@code b} of {@code x[j]} hold bit
+ * {@code b} of those eight bytes. An 8x8 <em>byte</em>-matrix transpose across the eight longs then
+ * gathers byte {@code b} of every {@code x[j]} into {@code q[b]}. Both transposes are three rounds of masked
+ * swaps (Hacker's Delight, Section 7-3) and both are their own inverse, so {@link #store} runs them again
+ * in the other order and scatters the bytes back.
  *
  * <h2>The round functions as bit operations</h2>
  * <ul>
@@ -50,17 +54,17 @@ import org.tls4j.crypto.CryptoException;
  * The inverse S-box is {@code IA o S o IA}, with {@code IA} the inverse affine map of FIPS 197, Section
  * 5.3.2: since {@code S(x) = A(x^-1)}, we get {@code x^-1 = IA(S(x))} and
  * {@code S^-1(y) = (IA(y))^-1 = IA(S(IA(y)))}; {@code IA} is three XORs per output bit.</li>
- * <li><b>ShiftRows</b>: row {@code r} moves left by {@code r} columns, i.e. the bit at nibble
- * {@code c + r} moves to nibble {@code c}: within each 16-bit group the row-{@code r} bits rotate right
- * by {@code 4r}. That is a mask per row and a masked shift pair per rotation.</li>
- * <li><b>MixColumns</b>: every output byte is {@code 2*a[r] + 3*a[r+1] + a[r+2] + a[r+3]} within its column.
- * "Row {@code r+1} of the same column" is one bit further in the same nibble, so {@code rot1(q)} (rotate
- * every nibble right by one) lines row {@code r+1} up with row {@code r}. With {@code t = a + rot1(a)} the
- * output is {@code xtime(t) + rot1(a) + rot2(t)}. {@code xtime} (multiply by x in GF(2^8)) only moves
- * whole slices: {@code q[b] <- q[b-1]}, and the old {@code q[7]} is XORed into slices 0, 1, 3, 4 (the
- * polynomial 0x11B). InvMixColumns uses the factorisation of its matrix polynomial (the Rijndael book,
- * Section 4.1.3): {@code {0B}x^3+{0D}x^2+{09}x+{0E} = ({03}x^3+{01}x^2+{01}x+{02}) * ({04}x^2+{05})}, so
- * it is {@code a + 4*(a + rot2(a))} followed by MixColumns.</li>
+ * <li><b>ShiftRows</b>: row {@code r} moves left by {@code r} columns, i.e. nibble {@code c + r} of the
+ * row's quarter moves to nibble {@code c}: quarter {@code r} rotates right by {@code 4r} bits inside
+ * itself. Seven masks, six shifts and six ORs per slice.</li>
+ * <li><b>MixColumns</b>: every output byte is {@code 2*a[r] + 3*a[r+1] + a[r+2] + a[r+3]} within its
+ * column. "Row {@code r+1} at the place of row {@code r}" is a rotation of the whole word by 16 bits, a
+ * single instruction. With {@code t = a + rot16(a)} the output is
+ * {@code xtime(t) + rot16(a) + rot32(t)}. {@code xtime} (multiply by x in GF(2^8)) only moves whole
+ * slices: {@code q[b] <- q[b-1]}, and the old {@code q[7]} is XORed into slices 0, 1, 3, 4 (the polynomial
+ * 0x11B). InvMixColumns uses the factorisation of its matrix polynomial (Daemen and Rijmen, "The Design of
+ * Rijndael", Section 4.1.3): {@code {0B}x^3+{0D}x^2+{09}x+{0E} = ({03}x^3+{01}x^2+{01}x+{02}) *
+ * ({04}x^2+{05})}, so it is {@code a + 4*(a + rot32(a))} followed by MixColumns.</li>
  * </ul>
  *
  * <p>Working on four blocks is what makes this fast: {@link #encryptBlocks} takes any number of blocks
@@ -290,57 +294,35 @@ public final class AesCt64 implements BlockCipher {
         s[7] ^= sk[o + 7];
     }
 
-    /** Rotates each 16-bit group right by {@code 4k} bits (k = 1, 2, 3): moves column c+k to column c. */
-    private static long rotCols1(long x) {
-        return ((x >>> 4) & 0x0FFF0FFF0FFF0FFFL) | ((x << 12) & 0xF000F000F000F000L);
-    }
-
-    private static long rotCols2(long x) {
-        return ((x >>> 8) & 0x00FF00FF00FF00FFL) | ((x << 8) & 0xFF00FF00FF00FF00L);
-    }
-
-    private static long rotCols3(long x) {
-        return ((x >>> 12) & 0x000F000F000F000FL) | ((x << 4) & 0xFFF0FFF0FFF0FFF0L);
-    }
-
-    private static final long ROW0 = 0x1111111111111111L;
-    private static final long ROW1 = 0x2222222222222222L;
-    private static final long ROW2 = 0x4444444444444444L;
-    private static final long ROW3 = 0x8888888888888888L;
-
-    /** ShiftRows (FIPS 197, Section 5.1.2): row r rotates left by r columns. */
+    /** ShiftRows (FIPS 197, Section 5.1.2): quarter r (row r) rotates right by 4r bits inside itself. */
     private static void shiftRows(long[] s) {
         for (int b = 0; b < 8; b++) {
             long x = s[b];
-            s[b] = (x & ROW0) | rotCols1(x & ROW1) | rotCols2(x & ROW2) | rotCols3(x & ROW3);
+            s[b] = (x & 0x000000000000FFFFL)
+                    | ((x >>> 4) & 0x000000000FFF0000L) | ((x << 12) & 0x00000000F0000000L)
+                    | ((x >>> 8) & 0x000000FF00000000L) | ((x << 8) & 0x0000FF0000000000L)
+                    | ((x >>> 12) & 0x000F000000000000L) | ((x << 4) & 0xFFF0000000000000L);
         }
     }
 
-    /** InvShiftRows (FIPS 197, Section 5.3.1): row r rotates right by r columns. */
+    /** InvShiftRows (FIPS 197, Section 5.3.1): quarter r rotates left by 4r bits inside itself. */
     private static void invShiftRows(long[] s) {
         for (int b = 0; b < 8; b++) {
             long x = s[b];
-            s[b] = (x & ROW0) | rotCols3(x & ROW1) | rotCols2(x & ROW2) | rotCols1(x & ROW3);
+            s[b] = (x & 0x000000000000FFFFL)
+                    | ((x << 4) & 0x00000000FFF00000L) | ((x >>> 12) & 0x00000000000F0000L)
+                    | ((x << 8) & 0x0000FF0000000000L) | ((x >>> 8) & 0x000000FF00000000L)
+                    | ((x << 12) & 0xF000000000000000L) | ((x >>> 4) & 0x0FFF000000000000L);
         }
     }
 
-    /** Rotates every nibble right by one bit: row r+1 of a column lines up with row r. */
-    private static long rotRows1(long x) {
-        return ((x >>> 1) & 0x7777777777777777L) | ((x << 3) & 0x8888888888888888L);
-    }
-
-    /** Rotates every nibble by two bits: row r+2 lines up with row r. */
-    private static long rotRows2(long x) {
-        return ((x >>> 2) & 0x3333333333333333L) | ((x << 2) & 0xCCCCCCCCCCCCCCCCL);
-    }
-
-    /** MixColumns (FIPS 197, Section 5.1.3): out = xtime(a + rot1 a) + rot1 a + rot2(a + rot1 a). */
+    /** MixColumns (FIPS 197, Section 5.1.3): out = xtime(a + rot16 a) + rot16 a + rot32(a + rot16 a). */
     private void mixColumns(long[] s) {
         long[] u = t;
         for (int b = 0; b < 8; b++) {
-            long r1 = rotRows1(s[b]);
-            u[b] = s[b] ^ r1;            // t = a + rot1(a)
-            s[b] = r1 ^ rotRows2(u[b]);  // rot1(a) + rot2(t); xtime(t) is added below
+            long r1 = Long.rotateRight(s[b], 16);        // row r+1 where row r is
+            u[b] = s[b] ^ r1;                            // t = a + rot16(a)
+            s[b] = r1 ^ Long.rotateRight(u[b], 32);      // rot16(a) + rot32(t); xtime(t) is added below
         }
         long hi = u[7];
         s[0] ^= hi;
@@ -353,11 +335,11 @@ public final class AesCt64 implements BlockCipher {
         s[7] ^= u[6];
     }
 
-    /** InvMixColumns (FIPS 197, Section 5.3.3) as a + 4*(a + rot2 a), then MixColumns. */
+    /** InvMixColumns (FIPS 197, Section 5.3.3) as a + 4*(a + rot32 a), then MixColumns. */
     private void invMixColumns(long[] s) {
         long[] u = t;
         for (int b = 0; b < 8; b++) {
-            u[b] = s[b] ^ rotRows2(s[b]);
+            u[b] = s[b] ^ Long.rotateRight(s[b], 32);
         }
         // multiply u by 4 = x^2: two xtime steps on the slices.
         xtime(u);
@@ -481,13 +463,26 @@ public final class AesCt64 implements BlockCipher {
         }
     }
 
-    /** 64 bytes to the bitsliced state: bit p of s[b] = bit b of in[off + p]. */
+    /**
+     * Where the byte at position {@code p = 8j + k} comes from in the 64 input bytes: position
+     * {@code p = 16*r + 4*c + blk} is byte {@code r + 4c} of block {@code blk}.
+     */
+    private static final int[] SRC = new int[64];
+
+    static {
+        for (int p = 0; p < 64; p++) {
+            int r = p >>> 4, c = (p >>> 2) & 3, blk = p & 3;
+            SRC[p] = 16 * blk + r + 4 * c;
+        }
+    }
+
+    /** 64 bytes (four blocks) to the bitsliced state: bit p of s[b] = bit b of the byte at position p. */
     static void load(byte[] in, int off, long[] s) {
         for (int j = 0; j < 8; j++) {
-            int o = off + 8 * j;
-            long x = (in[o] & 0xFFL) | (in[o + 1] & 0xFFL) << 8 | (in[o + 2] & 0xFFL) << 16
-                    | (in[o + 3] & 0xFFL) << 24 | (in[o + 4] & 0xFFL) << 32 | (in[o + 5] & 0xFFL) << 40
-                    | (in[o + 6] & 0xFFL) << 48 | (in[o + 7] & 0xFFL) << 56;
+            long x = 0;
+            for (int k = 7; k >= 0; k--) {
+                x = (x << 8) | (in[off + SRC[8 * j + k]] & 0xFFL);
+            }
             s[j] = transposeBits(x);
         }
         transposeBytes(s);
@@ -498,15 +493,10 @@ public final class AesCt64 implements BlockCipher {
         transposeBytes(s);
         for (int j = 0; j < 8; j++) {
             long x = transposeBits(s[j]);
-            int o = off + 8 * j;
-            out[o] = (byte) x;
-            out[o + 1] = (byte) (x >>> 8);
-            out[o + 2] = (byte) (x >>> 16);
-            out[o + 3] = (byte) (x >>> 24);
-            out[o + 4] = (byte) (x >>> 32);
-            out[o + 5] = (byte) (x >>> 40);
-            out[o + 6] = (byte) (x >>> 48);
-            out[o + 7] = (byte) (x >>> 56);
+            for (int k = 0; k < 8; k++) {
+                out[off + SRC[8 * j + k]] = (byte) x;
+                x >>>= 8;
+            }
         }
     }
 }
