@@ -1,0 +1,301 @@
+package org.tls4j.handshake.tls13;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.Destroyable;
+import org.tls4j.crypto.hash.Digest;
+import org.tls4j.crypto.kdf.Hkdf;
+import org.tls4j.crypto.mac.Hmac;
+
+/**
+ * The TLS 1.3 key schedule (RFC 8446, Section 7.1), written as three stages that can only be reached
+ * in order:
+ *
+ * <pre>
+ *                  0
+ *                  |
+ *                  v
+ *    PSK -&gt;  HKDF-Extract = Early Secret          ({@link EarlySecret})
+ *                  |
+ *                  +-----&gt; Derive-Secret(., "ext binder" | "res binder", "") = binder_key
+ *                  +-----&gt; Derive-Secret(., "c e traffic", ClientHello) = client_early_traffic_secret
+ *                  +-----&gt; Derive-Secret(., "e exp master", ClientHello) = early_exporter_master_secret
+ *                  v
+ *            Derive-Secret(., "derived", "")
+ *                  |
+ *                  v
+ * (EC)DHE -&gt; HKDF-Extract = Handshake Secret      ({@link HandshakeSecret})
+ *                  |
+ *                  +-----&gt; Derive-Secret(., "c hs traffic", ClientHello...ServerHello)
+ *                  +-----&gt; Derive-Secret(., "s hs traffic", ClientHello...ServerHello)
+ *                  v
+ *            Derive-Secret(., "derived", "")
+ *                  |
+ *                  v
+ *       0 -&gt; HKDF-Extract = Master Secret         ({@link MasterSecret})
+ *                  |
+ *                  +-----&gt; Derive-Secret(., "c ap traffic", ClientHello...server Finished)
+ *                  +-----&gt; Derive-Secret(., "s ap traffic", ClientHello...server Finished)
+ *                  +-----&gt; Derive-Secret(., "exp master", ClientHello...server Finished)
+ *                  +-----&gt; Derive-Secret(., "res master", ClientHello...client Finished)
+ * </pre>
+ *
+ * plus the secrets derived from those: Finished keys and verify_data (Section 4.4.4), traffic keys and
+ * IVs (Section 7.3), the next application traffic secret for KeyUpdate (Section 7.2), exporters
+ * (Section 7.5) and the resumption PSK (Section 4.6.1). HKDF, HKDF-Expand-Label and Derive-Secret are
+ * the crypto module's {@link Hkdf}; this class only names the steps.
+ *
+ * <p>The transcript hashes passed in are computed by {@link Transcript}. Every stage object holds its
+ * secret until {@link Destroyable#destroy()}, which zeroes it; the caller owns, and should zero, the
+ * arrays returned.
+ *
+ * <p>constant-time: yes. Only HKDF and HMAC touch secrets; all branches are on public lengths.
+ */
+public final class KeySchedule13 {
+    private final Hkdf hkdf;
+    private final Digest prototype;
+    private final int hashLength;
+
+    /** A key schedule over the hash of {@code prototype} (SHA-256 or SHA-384 for the RFC 8446 suites). */
+    public KeySchedule13(Digest prototype) {
+        this.prototype = prototype.copy();
+        this.prototype.reset();
+        this.hkdf = new Hkdf(this.prototype);
+        this.hashLength = hkdf.hashLength();
+    }
+
+    /** Hash.length. */
+    public int hashLength() {
+        return hashLength;
+    }
+
+    /**
+     * The Early Secret: HKDF-Extract(0, PSK). Without a PSK, RFC 8446 uses a string of Hash.length zero
+     * bytes: pass {@code null}.
+     */
+    public EarlySecret early(byte[] psk) {
+        byte[] ikm = psk == null ? new byte[hashLength] : psk;
+        return new EarlySecret(hkdf.extract(null, ikm));
+    }
+
+    /** Stage one: the Early Secret. */
+    public final class EarlySecret extends Stage {
+        private EarlySecret(byte[] secret) {
+            super(secret);
+        }
+
+        /** binder_key: "res binder" for resumption PSKs, "ext binder" for external ones (Section 4.2.11.2). */
+        public byte[] binderKey(boolean resumption) {
+            return derive(resumption ? "res binder" : "ext binder", emptyHash());
+        }
+
+        /** client_early_traffic_secret = Derive-Secret(., "c e traffic", ClientHello). */
+        public byte[] clientEarlyTrafficSecret(byte[] clientHelloHash) {
+            return derive("c e traffic", clientHelloHash);
+        }
+
+        /** early_exporter_master_secret = Derive-Secret(., "e exp master", ClientHello). */
+        public byte[] earlyExporterMasterSecret(byte[] clientHelloHash) {
+            return derive("e exp master", clientHelloHash);
+        }
+
+        /**
+         * The Handshake Secret: HKDF-Extract(Derive-Secret(ES, "derived", ""), (EC)DHE). For psk_ke
+         * (no (EC)DHE) pass {@code null}: Hash.length zero bytes are used. This stage stays usable; destroy
+         * it when its secrets are no longer needed.
+         */
+        public HandshakeSecret handshake(byte[] sharedSecret) {
+            byte[] salt = derive("derived", emptyHash());
+            byte[] ikm = sharedSecret == null ? new byte[hashLength] : sharedSecret;
+            byte[] hs = hkdf.extract(salt, ikm);
+            Arrays.fill(salt, (byte) 0);
+            return new HandshakeSecret(hs);
+        }
+    }
+
+    /** Stage two: the Handshake Secret. */
+    public final class HandshakeSecret extends Stage {
+        private HandshakeSecret(byte[] secret) {
+            super(secret);
+        }
+
+        /** client_handshake_traffic_secret = Derive-Secret(., "c hs traffic", ClientHello...ServerHello). */
+        public byte[] clientHandshakeTrafficSecret(byte[] helloHash) {
+            return derive("c hs traffic", helloHash);
+        }
+
+        /** server_handshake_traffic_secret = Derive-Secret(., "s hs traffic", ClientHello...ServerHello). */
+        public byte[] serverHandshakeTrafficSecret(byte[] helloHash) {
+            return derive("s hs traffic", helloHash);
+        }
+
+        /** The Master Secret: HKDF-Extract(Derive-Secret(HS, "derived", ""), 0). */
+        public MasterSecret master() {
+            byte[] salt = derive("derived", emptyHash());
+            byte[] ms = hkdf.extract(salt, new byte[hashLength]);
+            Arrays.fill(salt, (byte) 0);
+            return new MasterSecret(ms);
+        }
+    }
+
+    /** Stage three: the Master Secret. */
+    public final class MasterSecret extends Stage {
+        private MasterSecret(byte[] secret) {
+            super(secret);
+        }
+
+        /** client_application_traffic_secret_0 = Derive-Secret(., "c ap traffic", ClientHello...server Finished). */
+        public byte[] clientApplicationTrafficSecret0(byte[] serverFinishedHash) {
+            return derive("c ap traffic", serverFinishedHash);
+        }
+
+        /** server_application_traffic_secret_0 = Derive-Secret(., "s ap traffic", ClientHello...server Finished). */
+        public byte[] serverApplicationTrafficSecret0(byte[] serverFinishedHash) {
+            return derive("s ap traffic", serverFinishedHash);
+        }
+
+        /** exporter_master_secret = Derive-Secret(., "exp master", ClientHello...server Finished). */
+        public byte[] exporterMasterSecret(byte[] serverFinishedHash) {
+            return derive("exp master", serverFinishedHash);
+        }
+
+        /** resumption_master_secret = Derive-Secret(., "res master", ClientHello...client Finished). */
+        public byte[] resumptionMasterSecret(byte[] clientFinishedHash) {
+            return derive("res master", clientFinishedHash);
+        }
+    }
+
+    /** What the three stages share: one secret, Derive-Secret on it, and destroy(). */
+    abstract class Stage implements Destroyable {
+        private final byte[] secret;
+        private boolean destroyed;
+
+        Stage(byte[] secret) {
+            this.secret = secret;
+        }
+
+        /** Derive-Secret(this secret, label, transcriptHash). */
+        final byte[] derive(String label, byte[] transcriptHash) {
+            if (destroyed) {
+                throw new IllegalStateException("key schedule stage destroyed");
+            }
+            if (transcriptHash.length != hashLength) {
+                throw new IllegalArgumentException("transcript hash of " + transcriptHash.length
+                        + " bytes, expected " + hashLength);
+            }
+            try {
+                return hkdf.deriveSecret(secret, label, transcriptHash);
+            } catch (CryptoException e) {
+                throw new IllegalStateException("fixed-size HKDF step failed", e);
+            }
+        }
+
+        /**
+         * A copy of this stage's secret (Early, Handshake or Master Secret). Protocol code never needs
+         * it; it exists for known-answer tests and key logging.
+         */
+        public final byte[] secret() {
+            if (destroyed) {
+                throw new IllegalStateException("key schedule stage destroyed");
+            }
+            return secret.clone();
+        }
+
+        @Override
+        public final void destroy() {
+            Arrays.fill(secret, (byte) 0);
+            destroyed = true;
+        }
+
+        /** True after {@link #destroy()}. */
+        public final boolean isDestroyed() {
+            return destroyed;
+        }
+    }
+
+    /** Hash(""), the Transcript-Hash used by the "derived" and binder steps. */
+    public byte[] emptyHash() {
+        return hkdf.emptyHash();
+    }
+
+    private byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+        try {
+            return hkdf.expandLabel(secret, label, context, length);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("fixed-size HKDF step failed", e);
+        }
+    }
+
+    /** finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) (Section 4.4.4). */
+    public byte[] finishedKey(byte[] baseKey) {
+        return expandLabel(baseKey, "finished", new byte[0], hashLength);
+    }
+
+    /**
+     * verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CertificateVerify*))
+     * (Section 4.4.4), with finished_key derived from {@code baseKey} (a handshake traffic secret, or the
+     * binder_key for a PSK binder, Section 4.2.11.2). Compare the result with {@code ConstantTime.equals}.
+     */
+    public byte[] verifyData(byte[] baseKey, byte[] transcriptHash) {
+        if (transcriptHash.length != hashLength) {
+            throw new IllegalArgumentException("transcript hash of " + transcriptHash.length + " bytes, expected "
+                    + hashLength);
+        }
+        byte[] fk = finishedKey(baseKey);
+        Hmac mac = new Hmac(prototype, fk);
+        Arrays.fill(fk, (byte) 0);
+        mac.update(transcriptHash);
+        byte[] out = mac.doFinal();
+        mac.destroy();
+        return out;
+    }
+
+    /** [sender]_write_key = HKDF-Expand-Label(Secret, "key", "", key_length) (Section 7.3). */
+    public byte[] trafficKey(byte[] trafficSecret, int keyLength) {
+        return expandLabel(trafficSecret, "key", new byte[0], keyLength);
+    }
+
+    /** [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (Section 7.3). */
+    public byte[] trafficIv(byte[] trafficSecret, int ivLength) {
+        return expandLabel(trafficSecret, "iv", new byte[0], ivLength);
+    }
+
+    /**
+     * application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N, "traffic upd", "",
+     * Hash.length) (Section 7.2), for KeyUpdate.
+     */
+    public byte[] nextApplicationTrafficSecret(byte[] applicationTrafficSecret) {
+        return expandLabel(applicationTrafficSecret, "traffic upd", new byte[0], hashLength);
+    }
+
+    /**
+     * TLS-Exporter(label, context_value, key_length) = HKDF-Expand-Label(Derive-Secret(Secret, label, ""),
+     * "exporter", Hash(context_value), key_length) (Section 7.5), with Secret the exporter_master_secret
+     * (or early_exporter_master_secret). "no context" and an empty context are the same in TLS 1.3.
+     *
+     * @throws CryptoException when the label is longer than 249 bytes or key_length is out of range
+     */
+    public byte[] exporter(byte[] exporterMasterSecret, String label, byte[] contextValue, int keyLength)
+            throws CryptoException {
+        if (label.getBytes(StandardCharsets.US_ASCII).length > 249) {
+            throw new CryptoException("exporter label longer than 249 bytes");
+        }
+        byte[] secret = hkdf.deriveSecret(exporterMasterSecret, label, emptyHash());
+        Digest d = prototype.copy();
+        d.reset();
+        d.update(contextValue == null ? new byte[0] : contextValue);
+        byte[] out = hkdf.expandLabel(secret, "exporter", d.digest(), keyLength);
+        Arrays.fill(secret, (byte) 0);
+        return out;
+    }
+
+    /**
+     * The PSK a ticket stands for: HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce,
+     * Hash.length) (Section 4.6.1).
+     */
+    public byte[] resumptionPsk(byte[] resumptionMasterSecret, byte[] ticketNonce) {
+        return expandLabel(resumptionMasterSecret, "resumption", ticketNonce, hashLength);
+    }
+}
