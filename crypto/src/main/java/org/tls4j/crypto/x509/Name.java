@@ -189,28 +189,35 @@ public final class Name {
         if (Arrays.equals(encoded, other.encoded)) {
             return true;
         }
-        if (rdns.size() != other.rdns.size()) {
-            return false;
-        }
-        for (int i = 0; i < rdns.size(); i++) {
-            List<Attribute> a = rdns.get(i);
-            List<Attribute> b = other.rdns.get(i);
-            if (a.size() != b.size()) {
+        return rdns.size() == other.rdns.size() && prefixMatches(this, other);
+    }
+
+    /** True when {@code base}'s RDNs equal (as in {@link #matches}) the first RDNs of {@code name}. */
+    static boolean prefixMatches(Name name, Name base) {
+        for (int i = 0; i < base.rdns.size(); i++) {
+            if (!rdnMatches(name.rdns.get(i), base.rdns.get(i))) {
                 return false;
             }
-            for (int j = 0; j < a.size(); j++) {
-                Attribute x = a.get(j);
-                Attribute y = b.get(j);
-                if (!x.type.equals(y.type)) {
+        }
+        return true;
+    }
+
+    private static boolean rdnMatches(List<Attribute> a, List<Attribute> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int j = 0; j < a.size(); j++) {
+            Attribute x = a.get(j);
+            Attribute y = b.get(j);
+            if (!x.type.equals(y.type)) {
+                return false;
+            }
+            if (x.text != null && y.text != null) {
+                if (!fold(x.text).equals(fold(y.text))) {
                     return false;
                 }
-                if (x.text != null && y.text != null) {
-                    if (!fold(x.text).equals(fold(y.text))) {
-                        return false;
-                    }
-                } else if (!Arrays.equals(x.valueDer, y.valueDer)) {
-                    return false;
-                }
+            } else if (!Arrays.equals(x.valueDer, y.valueDer)) {
+                return false;
             }
         }
         return true;
