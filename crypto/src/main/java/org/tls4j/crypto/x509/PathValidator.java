@@ -124,6 +124,9 @@ public final class PathValidator {
             if (!isIssuerCandidate(c, cur)) {
                 continue;
             }
+            if (c.equals(cur)) {
+                continue; // a self-signed certificate that is not an anchor: a dead end, not a loop
+            }
             anyIssuer = true;
             if (++s.attempts > MAX_ATTEMPTS) {
                 return null;
