@@ -139,6 +139,7 @@ public final class CertificateBuilder {
         w.end();
     }
 
+    /** subjectKeyIdentifier; by default the SHA-1 of the public key (RFC 5280, Section 4.2.1.2, method 1). */
     public CertificateBuilder subjectKeyId(byte[] id) {
         this.subjectKeyId = id.clone();
         return this;
@@ -173,7 +174,7 @@ public final class CertificateBuilder {
 
     /** A self-signed certificate (a root): issuer = subject. */
     public Certificate selfSign(Signer signer, SignatureAlgorithm alg) throws CryptoException {
-        return sign(subject, subjectKeyId, signer, alg);
+        return sign(subject, null, signer, alg);
     }
 
     /** A certificate issued by {@code issuer}, whose private key {@code signer} holds. */
@@ -202,8 +203,15 @@ public final class CertificateBuilder {
             // RFC 5280, Section 4.2.1.6: critical when the subject is empty.
             all.add(new Ext(X509Oids.SUBJECT_ALT_NAME, subject.isEmpty(), w.end().toByteArray()));
         }
-        if (subjectKeyId != null) {
-            all.add(new Ext(X509Oids.SUBJECT_KEY_ID, false, new DerWriter().octetString(subjectKeyId).toByteArray()));
+        byte[] ski = subjectKeyId;
+        if (ski == null) {
+            // RFC 5280, Section 4.2.1.2, method (1): SHA-1 of the subjectPublicKey BIT STRING value.
+            org.tls4j.crypto.hash.Sha1 h = new org.tls4j.crypto.hash.Sha1();
+            h.update(publicKey.keyBytes());
+            ski = h.digest();
+        }
+        {
+            all.add(new Ext(X509Oids.SUBJECT_KEY_ID, false, new DerWriter().octetString(ski).toByteArray()));
         }
         if (authorityKeyId != null) {
             all.add(new Ext(X509Oids.AUTHORITY_KEY_ID, false, new DerWriter().sequence()

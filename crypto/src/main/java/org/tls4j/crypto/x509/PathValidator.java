@@ -17,7 +17,8 @@ import org.tls4j.crypto.x509.CertificateRejectedException.Reason;
  * and, when both are present, by authority/subject key identifier. Every candidate is tried in turn
  * (depth first), so a cross-signed or re-keyed intermediate that fails does not hide one that works.
  * A candidate already on the path is a loop and is skipped; a path longer than the policy allows is
- * abandoned; the search as a whole is capped at {@link #MAX_ATTEMPTS} candidate steps.
+ * abandoned; a self-signed certificate sent by the peer ends the path, and counts only when it is a copy
+ * of a trust anchor (same name and key) — self-issued key-rollover certificates are not followed; the search as a whole is capped at {@link #MAX_ATTEMPTS} candidate steps.
  *
  * <p><b>Validating</b> a complete path (anchor ... leaf), for each certificate from the anchor down:
  * the signature with the working public key (RFC 5280, Section 6.1.3 (a)(1)); validity at the policy's
@@ -101,6 +102,26 @@ public final class PathValidator {
         if (path.size() > policy.maxChainLength()) {
             s.record(new CertificateRejectedException(Reason.CHAIN_TOO_LONG, "path longer than " + policy.maxChainLength()
                     + " certificates below the trust anchor"), RANK_STRUCTURE);
+            return null;
+        }
+        if (path.size() > 1 && cur.isSelfIssued()) {
+            // A self-issued CA certificate the peer sent ends the path: it is usable only as a copy of a
+            // trust anchor (same name and key). Self-issued key-rollover certificates are not followed.
+            for (Certificate a : anchors) {
+                if (a.subject().matches(cur.subject()) && a.publicKey().equals(cur.publicKey())) {
+                    List<Certificate> full = new ArrayList<>(path.subList(0, path.size() - 1));
+                    full.add(a);
+                    try {
+                        check(full, policy);
+                        return full;
+                    } catch (CertificateRejectedException e) {
+                        s.record(e, RANK_PATH);
+                        return null;
+                    }
+                }
+            }
+            s.record(new CertificateRejectedException(Reason.UNTRUSTED, "self-signed certificate " + cur.subject()
+                    + " in the chain is not a trust anchor"), RANK_UNTRUSTED);
             return null;
         }
         boolean anyIssuer = false;

@@ -33,9 +33,9 @@ class RejectionSuiteTest {
         validator = new PathValidator(Collections.singletonList(root.cert), verifiers());
     }
 
-    /** The verifiers under test: tls4j's own when wired, else the JCA oracle. */
+    /** The verifiers under test: tls4j's own. */
     static VerifierFactory verifiers() {
-        return JcaOracle.VERIFIERS;
+        return DefaultVerifiers.INSTANCE;
     }
 
     static Reason reject(ValidationPolicy p, Certificate... chain) {
