@@ -27,7 +27,7 @@ class X25519Test {
             byte[] pub = c.hex("public");
             byte[] shared = c.hex("shared");
             KeyExchange.KeyShare share = kx instanceof X25519
-                    ? ((X25519) kx).keyShare(priv) : null;
+                    ? ((X25519) kx).keyShare(priv) : ((X448) kx).keyShare(priv);
             boolean zero = c.flags.contains("ZeroSharedSecret");
             switch (c.result) {
                 case VALID:
