@@ -4,6 +4,10 @@ import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.ec.EcCurve;
 import org.tls4j.crypto.ec.EcPublicKey;
 import org.tls4j.crypto.ec.EcdsaVerifier;
+import org.tls4j.crypto.ec.Ed25519PublicKey;
+import org.tls4j.crypto.ec.Ed25519Verifier;
+import org.tls4j.crypto.ec.Ed448PublicKey;
+import org.tls4j.crypto.ec.Ed448Verifier;
 import org.tls4j.crypto.ec.SignatureEncoding;
 import org.tls4j.crypto.hash.Digest;
 import org.tls4j.crypto.hash.Sha1;
@@ -20,7 +24,7 @@ import org.tls4j.crypto.x509.CertificateRejectedException.Reason;
 /**
  * tls4j's own signature verifiers for certificates: RSA PKCS#1 v1.5 and RSASSA-PSS
  * ({@code org.tls4j.crypto.rsa}) and ECDSA on P-256/P-384/P-521 with DER signatures
- * ({@code org.tls4j.crypto.ec}, RFC 5758, Section 3.2). Whether SHA-1 is acceptable is decided by the
+ * ({@code org.tls4j.crypto.ec}, RFC 5758, Section 3.2), and Ed25519/Ed448 (RFC 8410, Section 6). Whether SHA-1 is acceptable is decided by the
  * {@link ValidationPolicy}, not here.
  */
 public final class DefaultVerifiers implements VerifierFactory {
@@ -40,6 +44,10 @@ public final class DefaultVerifiers implements VerifierFactory {
                 case ECDSA:
                     return new EcdsaVerifier(EcPublicKey.fromSec1(curve(key), key.keyBytes()), digest(alg.hash()),
                             SignatureEncoding.DER);
+                case ED25519:
+                    return new Ed25519Verifier(new Ed25519PublicKey(key.keyBytes()));
+                case ED448:
+                    return new Ed448Verifier(new Ed448PublicKey(key.keyBytes()));
                 default:
                     throw new CertificateRejectedException(Reason.UNSUPPORTED_ALGORITHM, "no verifier for " + alg.name());
             }

@@ -8,6 +8,10 @@ import org.tls4j.crypto.Destroyable;
 import org.tls4j.crypto.ec.EcCurve;
 import org.tls4j.crypto.ec.EcPrivateKey;
 import org.tls4j.crypto.ec.EcdsaSigner;
+import org.tls4j.crypto.ec.Ed25519PrivateKey;
+import org.tls4j.crypto.ec.Ed25519Signer;
+import org.tls4j.crypto.ec.Ed448PrivateKey;
+import org.tls4j.crypto.ec.Ed448Signer;
 import org.tls4j.crypto.ec.SignatureEncoding;
 import org.tls4j.crypto.pem.Pem;
 import org.tls4j.crypto.pem.PrivateKeyData;
@@ -36,21 +40,33 @@ import org.tls4j.crypto.sig.Signer;
  */
 public final class TestPki {
     /** Key types the PKI can generate. */
-    public enum KeyKind { EC_P256, EC_P384, EC_P521, RSA_2048, RSA_3072 }
+    public enum KeyKind { EC_P256, EC_P384, EC_P521, ED25519, ED448, RSA_2048, RSA_3072 }
 
     /** A generated or loaded key pair. */
     public static final class Key implements Destroyable {
         private final PublicKeyInfo publicKey;
         private final EcPrivateKey ec;
         private final RsaPrivateKey rsa;
+        private final Ed25519PrivateKey ed25519;
+        private final Ed448PrivateKey ed448;
 
-        private Key(PublicKeyInfo publicKey, EcPrivateKey ec, RsaPrivateKey rsa) {
+        private Key(PublicKeyInfo publicKey, EcPrivateKey ec, RsaPrivateKey rsa, Ed25519PrivateKey ed25519, Ed448PrivateKey ed448) {
             this.publicKey = publicKey;
             this.ec = ec;
             this.rsa = rsa;
+            this.ed25519 = ed25519;
+            this.ed448 = ed448;
         }
 
-        /** A key from PEM (PKCS#8, PKCS#1 or SEC1), RSA or EC. */
+        public static Key of(Ed25519PrivateKey k) {
+            return new Key(PublicKeyInfo.raw(PublicKeyInfo.KeyType.ED25519, k.publicKey().encoded()), null, null, k, null);
+        }
+
+        public static Key of(Ed448PrivateKey k) {
+            return new Key(PublicKeyInfo.raw(PublicKeyInfo.KeyType.ED448, k.publicKey().encoded()), null, null, null, k);
+        }
+
+        /** A key from PEM (PKCS#8, PKCS#1 or SEC1): RSA, EC, Ed25519 or Ed448. */
         public static Key fromPem(String pem) throws CryptoException {
             PrivateKeyData d = PrivateKeyData.fromPem(pem);
             try {
@@ -62,8 +78,12 @@ public final class TestPki {
                     case EC_P384:
                     case EC_P521:
                         return of(d.toEcPrivateKey());
+                    case ED25519:
+                        return of(new Ed25519PrivateKey(d.components()[0]));
+                    case ED448:
+                        return of(new Ed448PrivateKey(d.components()[0]));
                     default:
-                        throw new CryptoException("TestPki keys are RSA or EC, not " + d.type());
+                        throw new CryptoException("TestPki keys are RSA, EC, Ed25519 or Ed448, not " + d.type());
                 }
             } finally {
                 d.destroy();
@@ -73,12 +93,12 @@ public final class TestPki {
         public static Key of(EcPrivateKey k) {
             PublicKeyInfo.KeyType t = k.curve() == EcCurve.P256 ? PublicKeyInfo.KeyType.EC_P256
                     : k.curve() == EcCurve.P384 ? PublicKeyInfo.KeyType.EC_P384 : PublicKeyInfo.KeyType.EC_P521;
-            return new Key(PublicKeyInfo.ec(t, k.publicKey().encoded()), k, null);
+            return new Key(PublicKeyInfo.ec(t, k.publicKey().encoded()), k, null, null, null);
         }
 
         public static Key of(RsaPrivateKey k) {
             RsaPublicKey p = k.publicKey();
-            return new Key(PublicKeyInfo.rsa(p.modulus(), p.publicExponent()), null, k);
+            return new Key(PublicKeyInfo.rsa(p.modulus(), p.publicExponent()), null, k, null, null);
         }
 
         public PublicKeyInfo publicKey() {
@@ -94,6 +114,10 @@ public final class TestPki {
                     return SignatureAlgorithm.ECDSA_SHA384;
                 case EC_P521:
                     return SignatureAlgorithm.ECDSA_SHA512;
+                case ED25519:
+                    return SignatureAlgorithm.ED25519;
+                case ED448:
+                    return SignatureAlgorithm.ED448;
                 default:
                     return SignatureAlgorithm.RSA_PKCS1_SHA256;
             }
@@ -120,13 +144,31 @@ public final class TestPki {
                         throw new CryptoException("RSA-PSS signing uses MGF1 with the same hash and a hash-length salt");
                     }
                     return new RsaPssSigner(rsa, RsaHash.byName(alg.hash()), random);
+                case ED25519:
+                    if (ed25519 == null) {
+                        throw new CryptoException("Ed25519 needs an Ed25519 key");
+                    }
+                    return new Ed25519Signer(ed25519);
+                case ED448:
+                    if (ed448 == null) {
+                        throw new CryptoException("Ed448 needs an Ed448 key");
+                    }
+                    return new Ed448Signer(ed448);
                 default:
-                    throw new CryptoException("TestPki cannot sign with " + alg.name() + " yet");
+                    throw new CryptoException("TestPki cannot sign with " + alg.name());
             }
         }
 
-        /** The private key as PKCS#8 PEM (EC keys; RSA private keys do not export their components). */
+        /** The private key as PKCS#8 PEM (EC, Ed25519, Ed448; RSA private keys do not export their components). */
         public String privateKeyPem() throws CryptoException {
+            if (ed25519 != null || ed448 != null) {
+                byte[] seed = ed25519 != null ? ed25519.seed() : ed448.seed();
+                byte[] der = PrivateKeyData.rawPkcs8(publicKey.algorithm(), seed);
+                java.util.Arrays.fill(seed, (byte) 0);
+                String pem = Pem.encode("PRIVATE KEY", der);
+                java.util.Arrays.fill(der, (byte) 0);
+                return pem;
+            }
             if (ec == null) {
                 throw new CryptoException("exporting RSA private keys is not supported (RsaPrivateKey keeps its components)");
             }
@@ -145,6 +187,12 @@ public final class TestPki {
             }
             if (rsa != null) {
                 rsa.destroy();
+            }
+            if (ed25519 != null) {
+                ed25519.destroy();
+            }
+            if (ed448 != null) {
+                ed448.destroy();
             }
         }
     }
@@ -222,6 +270,10 @@ public final class TestPki {
                 return Key.of(EcPrivateKey.generate(EcCurve.P384, random));
             case EC_P521:
                 return Key.of(EcPrivateKey.generate(EcCurve.P521, random));
+            case ED25519:
+                return Key.of(Ed25519PrivateKey.generate(random));
+            case ED448:
+                return Key.of(Ed448PrivateKey.generate(random));
             case RSA_2048:
                 return Key.of(RsaPrivateKey.generate(2048, random));
             default:

@@ -173,9 +173,6 @@ class OpensslChainTest {
 
     /** tls4j's verifiers, and the JCA as an independent second opinion. */
     static List<VerifierFactory> verifierFactories(String kind) {
-        if (kind.equals("ed25519")) {
-            return List.of(JcaOracle.VERIFIERS); // tls4j's Ed25519 verifier has not landed yet
-        }
         return List.of(DefaultVerifiers.INSTANCE, JcaOracle.VERIFIERS);
     }
 
@@ -203,6 +200,17 @@ class OpensslChainTest {
         Certificate pssLeaf = pssRoot.serverLeaf(pki.generate(TestPki.KeyKind.EC_P256), "pss.example");
         assertEquals(SignatureAlgorithm.RSA_PSS_SHA256, pssLeaf.signatureAlgorithm());
         opensslVerify(rsaRoot.certificate(), null, pssLeaf, "pss.example");
+
+        // Ed25519 root and Ed448 intermediate over an Ed25519 leaf; the Ed25519 key PEM goes back through openssl.
+        TestPki.Authority edRoot = pki.root("tls4j Ed25519 Root", pki.generate(TestPki.KeyKind.ED25519));
+        TestPki.Authority edCa = edRoot.intermediate("tls4j Ed448 CA", pki.generate(TestPki.KeyKind.ED448));
+        TestPki.Key edLeafKey = pki.generate(TestPki.KeyKind.ED25519);
+        Certificate edLeaf = edCa.serverLeaf(edLeafKey, "ed.example");
+        opensslVerify(edRoot.certificate(), edCa.certificate(), edLeaf, "ed.example");
+        Files.writeString(dir.resolve("ed.key"), edLeafKey.privateKeyPem());
+        assertEquals(edLeaf.publicKey(), org.tls4j.crypto.pem.PublicKeys.fromPem(run("pkey", "-in", "ed.key", "-pubout")));
+        new PathValidator(List.of(edRoot.certificate()), DefaultVerifiers.INSTANCE)
+                .validate(List.of(edLeaf, edCa.certificate()), ValidationPolicy.defaults().withHostname("ed.example"));
         // And tls4j validates what it built.
         new PathValidator(List.of(root.certificate()), DefaultVerifiers.INSTANCE)
                 .validate(List.of(leaf, ca.certificate()), ValidationPolicy.defaults().withHostname("127.0.0.1"));
