@@ -50,5 +50,8 @@ class SystemCaBundleTest {
                 + " v1, failures: " + failures);
         assertTrue(failures.isEmpty(), "failures: " + failures);
         assertTrue(parsed > 0);
+        if (System.getenv("SSL_CERT_FILE") == null) {
+            assertEquals(parsed, TrustStore.system().size(), "TrustStore.system() reads the same bundle");
+        }
     }
 }
