@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Applies name constraints to one certificate (RFC 5280, Section 4.2.1.10 and 6.1.3 (b), (c)).
  * Supported forms: dNSName, iPAddress, rfc822Name and directoryName. A certificate with a URI name
- * under a CA that constrains URIs is refused, since tls4j does not check URI constraints.
+ * under a CA that constrains URIs is refused, since tls4j does not check URI constraints. A certificate
+ * without dNSName has each host-like CN checked as a dNSName.
  */
 final class NameConstraintChecker {
     private NameConstraintChecker() {}
@@ -17,6 +18,19 @@ final class NameConstraintChecker {
         List<GeneralName> names = new ArrayList<>(c.subjectAltNames());
         if (checkSubjectDn && !c.subject().isEmpty()) {
             names.add(directory(c.subject()));
+        }
+        boolean hasDns = false;
+        for (GeneralName g : c.subjectAltNames()) {
+            hasDns |= g.type() == GeneralName.DNS_NAME;
+        }
+        if (!hasDns) {
+            // A CN that looks like a host name is constrained as a dNSName, so enabling the CN fallback of
+            // hostname verification cannot bypass a CA's DNS constraints.
+            for (String cn : c.subject().values(X509Oids.CN)) {
+                if (cn.indexOf('.') > 0 && HostnameVerifier.normalizeHost(cn) != null) {
+                    names.add(GeneralName.dns(cn));
+                }
+            }
         }
         for (GeneralName n : names) {
             for (GeneralName ex : nc.excluded()) {

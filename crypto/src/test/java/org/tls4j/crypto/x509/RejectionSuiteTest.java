@@ -156,6 +156,9 @@ class RejectionSuiteTest {
         assertEquals(Reason.NAME_CONSTRAINTS, reject(POLICY, ipOut, constrained.cert));
         Certificate ipIn = constrained.leaf("ip", b -> b.subjectAltNames(GeneralName.ip(new byte[] {10, 1, 2, 3})));
         validator.validate(Arrays.asList(ipIn, constrained.cert), POLICY);
+        // No SAN at all: a host-like CN is constrained as a dNSName (no bypass through the CN fallback).
+        Certificate cnOnly = constrained.leaf("www.example.org", b -> b.extendedKeyUsage(X509Oids.KP_SERVER_AUTH));
+        assertEquals(Reason.NAME_CONSTRAINTS, reject(POLICY.withCnFallback(true), cnOnly, constrained.cert));
     }
 
     @Test
