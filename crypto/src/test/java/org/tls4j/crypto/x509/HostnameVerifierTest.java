@@ -66,6 +66,17 @@ class HostnameVerifierTest {
     }
 
     @Test
+    void embeddedNulInANameIsAParseError() throws Exception {
+        // subjectAltName with dNSName "www.example.com\0.evil.example" (the 2009 null-prefix attack).
+        byte[] name = "www.example.com\0.evil.example".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] san = new org.tls4j.crypto.asn1.DerWriter().sequence().primitive(0x82, name).end().toByteArray();
+        TestCa ca = TestCa.root("NUL Root", null);
+        org.tls4j.crypto.CryptoException e = org.junit.jupiter.api.Assertions.assertThrows(org.tls4j.crypto.CryptoException.class,
+                () -> ca.leaf("x", b -> b.extension(X509Oids.SUBJECT_ALT_NAME, false, san)));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(org.tls4j.crypto.asn1.DerException.class, e.getCause());
+    }
+
+    @Test
     void ipParsing() {
         assertArrayEquals(new byte[] {10, 0, 0, 1}, IpAddresses.parse("10.0.0.1"));
         assertNull(IpAddresses.parse("10.0.0"));
