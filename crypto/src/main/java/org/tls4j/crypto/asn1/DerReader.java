@@ -17,6 +17,10 @@ import java.nio.charset.CodingErrorAction;
  * <p>Bounded: a length is checked against the bytes actually present before anything is read, so a
  * hostile length never causes an allocation larger than the input; nesting deeper than
  * {@link #MAX_DEPTH} is refused. Every failure is a {@link DerException}, never an unchecked exception.
+ *
+ * <p>constant-time: no. It branches on tags and lengths, and validates values (INTEGER minimality reads
+ * the first octets). It also reads private keys ({@code pem.PrivateKeyData}), whose structure and lengths
+ * follow from the public key size; key bytes themselves are only copied.
  */
 public final class DerReader {
     /** The deepest nesting accepted; X.509 certificates need about ten levels. */

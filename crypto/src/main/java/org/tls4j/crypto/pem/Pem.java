@@ -16,6 +16,10 @@ import org.tls4j.crypto.x509.Certificate;
  * <p>Decoding is strict inside a block: the END label must match BEGIN, the base64 must be canonical
  * (standard alphabet, correct padding), and headers (RFC 1421 {@code Proc-Type:} etc., used by legacy
  * encrypted keys) are refused. Text between blocks is ignored, as RFC 7468, Section 5.2 allows.
+ *
+ * <p>constant-time: no. Base64 decoding ({@code java.util.Base64}) uses table lookups indexed by the
+ * encoded characters, so decoding a private key PEM can leak through cache timing to a local observer
+ * (Sieck et al., "Util::Lookup", 2021). tls4j reads key files once, at configuration time.
  */
 public final class Pem {
     private static final Charset ASCII = Charset.forName("US-ASCII");
