@@ -355,6 +355,15 @@ public final class Certificate {
         return keyUsage;
     }
 
+    /**
+     * Whether keyUsage allows {@code bit} (a {@link KeyUsage} constant): true when the extension is absent
+     * or has the bit. TLS checks digitalSignature for signing keys and keyEncipherment for RSA key
+     * transport (RFC 5246, Section 7.4.2; RFC 8446, Section 4.4.2.2).
+     */
+    public boolean permitsKeyUsage(int bit) {
+        return keyUsage < 0 || (keyUsage & bit) != 0;
+    }
+
     /** The extendedKeyUsage purposes, or null when the extension is absent. */
     public List<Oid> extendedKeyUsage() {
         return extendedKeyUsage;
