@@ -237,6 +237,31 @@ class RejectionSuiteTest {
     }
 
     @Test
+    void issuerFanOutIsBounded() throws Exception {
+        // Eight CAs named A and eight named B, each A issued by "B" and each B by "A" (matching key
+        // identifiers), none under the anchor: without a bound the search would try 8^8 paths.
+        byte[] skiA = {1};
+        byte[] skiB = {2};
+        java.security.KeyPair k0 = JcaOracle.ecKeyPair("secp256r1");
+        org.tls4j.crypto.sig.Signer s0 = JcaOracle.signer(k0.getPrivate(), SignatureAlgorithm.ECDSA_SHA256);
+        Certificate a0 = TestCa.base("A", k0).subjectKeyId(skiA).basicConstraints(true, -1).selfSign(s0, SignatureAlgorithm.ECDSA_SHA256);
+        Certificate b0 = TestCa.base("B", k0).subjectKeyId(skiB).basicConstraints(true, -1).selfSign(s0, SignatureAlgorithm.ECDSA_SHA256);
+        List<Certificate> chain = new java.util.ArrayList<>();
+        chain.add(TestCa.base("leaf", k0).dnsNames("leaf").signedBy(a0, s0, SignatureAlgorithm.ECDSA_SHA256));
+        for (int i = 0; i < 8; i++) {
+            chain.add(TestCa.base("A", JcaOracle.ecKeyPair("secp256r1")).subjectKeyId(skiA).basicConstraints(true, -1)
+                    .signedBy(b0, s0, SignatureAlgorithm.ECDSA_SHA256));
+            chain.add(TestCa.base("B", JcaOracle.ecKeyPair("secp256r1")).subjectKeyId(skiB).basicConstraints(true, -1)
+                    .signedBy(a0, s0, SignatureAlgorithm.ECDSA_SHA256));
+        }
+        long start = System.nanoTime();
+        Reason r = reject(POLICY, chain.toArray(new Certificate[0]));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 2000, ms + " ms");
+        assertTrue(r == Reason.LOOP || r == Reason.CHAIN_TOO_LONG, r.toString());
+    }
+
+    @Test
     void triesAlternativeIssuers() throws Exception {
         // Two intermediates with the same name and key; the first offered is expired, the second is fine.
         java.security.KeyPair kp = JcaOracle.ecKeyPair("secp256r1");
