@@ -221,6 +221,13 @@ class EcProperties {
         c.mul(viaMul, be(a, len), 0, bG);
         c.mulBase(abG, be(a.multiply(b).mod(n), len), 0);
         assertArrayEquals(c.encodePoint(abG), c.encodePoint(viaMul));
+        // The doubling formula agrees with the addition formula, on a point and on infinity.
+        int[][] d1 = c.newPoint(), d2 = c.newPoint();
+        c.dbl(d1, aG);
+        c.add(d2, aG, aG);
+        assertArrayEquals(c.encodePoint(d2), c.encodePoint(d1));
+        c.dbl(d1, c.newPoint());
+        assertTrue(c.isInfinity(d1) == 1);
         // n·G is the point at infinity; (n-1)·G = -G.
         int[][] t = c.newPoint();
         c.mulBase(t, be(n.subtract(BigInteger.ONE), len), 0);
