@@ -254,6 +254,24 @@ class EcProperties {
         assertArrayEquals(Ed25519.encode(d1), Ed25519.encode(d2));
     }
 
+    /** The unrolled P-256 Montgomery product equals the generic CIOS loop and BigInteger. */
+    @Property(tries = 300)
+    void p256MontMatchesGeneric(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
+        MontField f = EcCurve.P256.fp;
+        BigInteger p = f.modulus;
+        int[] a = f.fromBigPublic(new BigInteger(1, x)), b = f.fromBigPublic(new BigInteger(1, y));
+        int[] o1 = f.create(), o2 = f.create();
+        f.mul(o1, a, b);
+        f.mulGeneric(o2, a, b);
+        assertArrayEquals(o2, o1);
+        assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
+        // Edge values: p - 1 squared.
+        int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
+        f.mul(o1, pm1, pm1);
+        f.mulGeneric(o2, pm1, pm1);
+        assertArrayEquals(o2, o1);
+    }
+
     /** The radix-2^25.5 field against BigInteger on random 255-bit inputs (including values >= p). */
     @Property(tries = 200)
     void fe25519MatchesBigInteger(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
