@@ -146,6 +146,10 @@ final class MontField {
 
     /** out = a + b mod m (out may alias a or b). */
     void add(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.add(out, a, b);
+            return;
+        }
         final int n = len;
         long c = 0;
         for (int j = 0; j < n; j++) {
@@ -172,6 +176,14 @@ final class MontField {
 
     /** out = a - b mod m. */
     void sub(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.sub(out, a, b);
+            return;
+        }
+        subGeneric(out, a, b);
+    }
+
+    void subGeneric(int[] out, int[] a, int[] b) {
         final int n = len;
         long borrow = 0;
         for (int j = 0; j < n; j++) {

@@ -265,8 +265,19 @@ class EcProperties {
         f.mulGeneric(o2, a, b);
         assertArrayEquals(o2, o1);
         assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
-        // Edge values: p - 1 squared.
+        BigInteger bx = new BigInteger(1, x).mod(p), by = new BigInteger(1, y).mod(p);
+        f.add(o1, a, b);
+        assertTrue(f.toBigVartime(o1).equals(bx.add(by).mod(p)));
+        f.sub(o1, a, b);
+        f.subGeneric(o2, a, b);
+        assertArrayEquals(o2, o1);
+        assertTrue(f.toBigVartime(o1).equals(bx.subtract(by).mod(p)));
+        // Edge values: p - 1 squared, doubled, and subtracted from zero.
         int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
+        f.add(o1, pm1, pm1);
+        assertTrue(f.toBigVartime(o1).equals(p.subtract(BigInteger.valueOf(2))));
+        f.sub(o1, f.create(), pm1);
+        assertTrue(f.toBigVartime(o1).equals(BigInteger.ONE));
         f.mul(o1, pm1, pm1);
         f.mulGeneric(o2, pm1, pm1);
         assertArrayEquals(o2, o1);
