@@ -53,9 +53,13 @@ public final class EcCurve {
     /** b and 3b in Montgomery form. */
     private final int[] b;
     private final int[] b3;
-    /** The base point in projective form, and its 16-entry window table (public). */
+    /** The base point in projective form. */
     private final int[][] g;
-    private final int[][][] gTable;
+    /**
+     * Comb table (public): gComb[i][j] = j·16^i·G for every 4-bit digit position i of a scalar and
+     * j = 0..15, so k·G is one addition per digit and no doubling.
+     */
+    private final int[][][][] gComb;
 
     private EcCurve(String name, String nistName, String p, String b, String gx, String gy, String n) {
         this.name = name;
@@ -68,12 +72,19 @@ public final class EcCurve {
         this.b3 = fp.fromBigPublic(bb.multiply(BigInteger.valueOf(3)));
         this.g = new int[][] {fp.fromBigPublic(new BigInteger(gx, 16)), fp.fromBigPublic(new BigInteger(gy, 16)),
                 fp.one.clone()};
-        this.gTable = new int[16][][];
-        gTable[0] = newPoint();
-        gTable[1] = generator();
-        for (int i = 2; i < 16; i++) {
-            gTable[i] = newPoint();
-            add(gTable[i], gTable[i - 1], g);
+        int digits = 2 * fn.byteLen;
+        this.gComb = new int[digits][16][][];
+        int[][] base = generator();
+        for (int i = 0; i < digits; i++) {
+            gComb[i][0] = newPoint();
+            gComb[i][1] = new int[][] {base[0].clone(), base[1].clone(), base[2].clone()};
+            for (int j = 2; j < 16; j++) {
+                gComb[i][j] = newPoint();
+                add(gComb[i][j], gComb[i][j - 1], base);
+            }
+            for (int d = 0; d < 4; d++) {
+                dbl(base, base);
+            }
         }
     }
 
@@ -208,9 +219,49 @@ public final class EcCurve {
         fp.neg(out, s);
     }
 
-    /** out = p + p (the complete addition formula applied to equal inputs). */
+    /**
+     * out = 2p with the exception-free doubling formula of Renes, Costello and Batina 2016 (Algorithm 3,
+     * here with a = -3); it agrees with {@code add(p, p)} for every p, including infinity.
+     */
     void dbl(int[][] out, int[][] p) {
-        add(out, p, p);
+        MontField f = fp;
+        int[] x1 = p[0], y1 = p[1], z1 = p[2];
+        int[] t0 = f.create(), t1 = f.create(), t2 = f.create(), t3 = f.create();
+        int[] x3 = f.create(), y3 = f.create(), z3 = f.create();
+        f.sqr(t0, x1);
+        f.sqr(t1, y1);
+        f.sqr(t2, z1);
+        f.mul(t3, x1, y1);
+        f.add(t3, t3, t3);
+        f.mul(z3, x1, z1);
+        f.add(z3, z3, z3);
+        mulA(x3, z3);
+        f.mul(y3, b3, t2);
+        f.add(y3, x3, y3);
+        f.sub(x3, t1, y3);
+        f.add(y3, t1, y3);
+        f.mul(y3, x3, y3);
+        f.mul(x3, t3, x3);
+        f.mul(z3, b3, z3);
+        mulA(t2, t2);
+        f.sub(t3, t0, t2);
+        mulA(t3, t3);
+        f.add(t3, t3, z3);
+        f.add(z3, t0, t0);
+        f.add(t0, z3, t0);
+        f.add(t0, t0, t2);
+        f.mul(t0, t0, t3);
+        f.add(y3, y3, t0);
+        f.mul(t2, y1, z1);
+        f.add(t2, t2, t2);
+        f.mul(t0, t2, t3);
+        f.sub(x3, x3, t0);
+        f.mul(z3, t2, t1);
+        f.add(z3, z3, z3);
+        f.add(z3, z3, z3);
+        System.arraycopy(x3, 0, out[0], 0, f.len);
+        System.arraycopy(y3, 0, out[1], 0, f.len);
+        System.arraycopy(z3, 0, out[2], 0, f.len);
     }
 
     /**
@@ -233,10 +284,28 @@ public final class EcCurve {
         }
     }
 
-    /** out = k·G with a cached table of G's multiples (the table is public). */
+    /**
+     * out = k·G for a secret big-endian scalar of orderLength() bytes: one complete addition per 4-bit
+     * digit from the comb table, each entry chosen by a masked scan of all 16 candidates.
+     */
     void mulBase(int[][] out, byte[] k, int off) {
-        int[][][] table = gTable;
-        mulWithTable(out, k, off, table);
+        int[][] acc = newPoint();
+        int[][] sel = newPoint();
+        int digits = 2 * fn.byteLen;
+        for (int i = 0; i < digits; i++) {
+            // digit i counts from the least significant end
+            int byteVal = k[off + fn.byteLen - 1 - (i >>> 1)] & 0xff;
+            int w = (byteVal >>> (4 * (i & 1))) & 15;
+            for (int j = 0; j < 16; j++) {
+                ccopy(ConstantTime.eq(j, w), sel, gComb[i][j]);
+            }
+            add(acc, acc, sel);
+        }
+        copy(out, acc);
+        for (int t = 0; t < 3; t++) {
+            ConstantTime.zero(acc[t]);
+            ConstantTime.zero(sel[t]);
+        }
     }
 
     private void mulWithTable(int[][] out, byte[] k, int off, int[][][] table) {
@@ -335,24 +404,35 @@ public final class EcCurve {
     }
 
     /**
-     * out = u1·G + u2·q for public scalars (ECDSA verification), variable time: plain double-and-add
-     * over both scalars at once (Shamir's trick). u1 and u2 are big-endian, orderLength() bytes.
+     * out = u1·G + u2·q for public scalars (ECDSA verification), variable time: 4-bit windows for u2·q,
+     * the comb table for u1·G. u1 and u2 are big-endian, orderLength() bytes.
      */
     void mulAddVartime(int[][] out, byte[] u1, byte[] u2, int[][] q) {
-        int[][] gq = newPoint();
-        add(gq, g, q);
+        int n = fn.byteLen;
+        int[][][] qt = new int[16][][];
+        qt[0] = newPoint();
+        qt[1] = new int[][] {q[0].clone(), q[1].clone(), q[2].clone()};
+        for (int j = 2; j < 16; j++) {
+            qt[j] = newPoint();
+            add(qt[j], qt[j - 1], q);
+        }
         int[][] acc = newPoint();
-        int bits = 8 * fn.byteLen;
-        for (int i = 0; i < bits; i++) {
-            dbl(acc, acc);
-            int a = (u1[i >>> 3] >>> (7 - (i & 7))) & 1;
-            int c = (u2[i >>> 3] >>> (7 - (i & 7))) & 1;
-            if (a == 1 && c == 1) { // public scalars
-                add(acc, acc, gq);
-            } else if (a == 1) {
-                add(acc, acc, g);
-            } else if (c == 1) {
-                add(acc, acc, q);
+        for (int i = 0; i < 2 * n; i++) { // u2·q, 4-bit windows from the top
+            int w = ((u2[i >>> 1] & 0xff) >>> (4 * (1 - (i & 1)))) & 15;
+            if (i != 0) {
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+            }
+            if (w != 0) { // public scalar
+                add(acc, acc, qt[w]);
+            }
+        }
+        for (int i = 0; i < 2 * n; i++) { // u1·G from the comb table
+            int w = ((u1[n - 1 - (i >>> 1)] & 0xff) >>> (4 * (i & 1))) & 15;
+            if (w != 0) {
+                add(acc, acc, gComb[i][w]);
             }
         }
         copy(out, acc);

@@ -44,7 +44,8 @@ final class Ed25519 {
             .modPow(P.subtract(BigInteger.ONE).shiftRight(2), P));
     /** The base point B (RFC 8032, Section 5.1): y = 4/5, x even. */
     static final int[][] B;
-    private static final int[][][] B_TABLE;
+    /** Comb table (public): B_COMB[i][j] = j·16^i·B for the 64 4-bit digits of a scalar, j = 0..15. */
+    private static final int[][][][] B_COMB;
 
     static {
         byte[] enc = new byte[32];
@@ -54,7 +55,14 @@ final class Ed25519 {
             enc[i] = be[be.length - 1 - i];
         }
         B = decode(enc, 0);
-        B_TABLE = table(B);
+        B_COMB = new int[64][][][];
+        int[][] base = copyOf(B);
+        for (int i = 0; i < 64; i++) {
+            B_COMB[i] = table(base);
+            for (int d = 0; d < 4; d++) {
+                dbl(base, base);
+            }
+        }
     }
 
     private static int[] feConst(BigInteger v) {
@@ -136,6 +144,10 @@ final class Ed25519 {
         }
     }
 
+    static int[][] copyOf(int[][] p) {
+        return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
+    }
+
     private static int[][][] table(int[][] p) {
         int[][][] t = new int[16][][];
         t[0] = identity();
@@ -147,20 +159,17 @@ final class Ed25519 {
         return t;
     }
 
-    /** out = [k]B for a secret 32-byte little-endian scalar k (fixed 4-bit windows, masked table scan). */
+    /**
+     * out = [k]B for a secret 32-byte little-endian scalar k: one addition per 4-bit digit from the comb
+     * table, each entry picked by a masked scan of all 16 candidates; no doubling.
+     */
     static void mulBase(int[][] out, byte[] k) {
         int[][] acc = identity();
         int[][] sel = identity();
-        for (int i = 63; i >= 0; i--) {
+        for (int i = 0; i < 64; i++) {
             int w = ((k[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (i != 63) { // public position
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-            }
             for (int j = 0; j < 16; j++) {
-                ccopy(ConstantTime.eq(j, w), sel, B_TABLE[j]);
+                ccopy(ConstantTime.eq(j, w), sel, B_COMB[i][j]);
             }
             add(acc, acc, sel);
         }
@@ -171,21 +180,29 @@ final class Ed25519 {
         }
     }
 
-    /** out = [a]B + [b]q for public little-endian scalars (verification), variable time. */
+    /**
+     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time: 4-bit
+     * windows for [b]q, the comb table for [a]B.
+     */
     static void mulAddVartime(int[][] out, byte[] a, byte[] b, int[][] q) {
-        int[][] bq = identity();
-        add(bq, B, q);
+        int[][][] qt = table(q);
         int[][] acc = identity();
-        for (int i = 255; i >= 0; i--) {
-            dbl(acc, acc);
-            int x = (a[i >>> 3] >>> (i & 7)) & 1;
-            int y = (b[i >>> 3] >>> (i & 7)) & 1;
-            if (x == 1 && y == 1) {
-                add(acc, acc, bq);
-            } else if (x == 1) {
-                add(acc, acc, B);
-            } else if (y == 1) {
-                add(acc, acc, q);
+        for (int i = 63; i >= 0; i--) {
+            if (i != 63) {
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+            }
+            int w = ((b[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
+            if (w != 0) { // public scalar
+                add(acc, acc, qt[w]);
+            }
+        }
+        for (int i = 0; i < 64; i++) {
+            int w = ((a[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
+            if (w != 0) {
+                add(acc, acc, B_COMB[i][w]);
             }
         }
         for (int i = 0; i < 4; i++) {
@@ -374,9 +391,8 @@ final class Ed25519 {
 
     /** RFC 8032, Section 5.1.7 with the rules in the class comment. a is a decoded public key. */
     static boolean verify(byte[] pub, int[][] a, byte[] m, int mOff, int mLen, byte[] sig, int sOff) {
-        if (decode(sig, sOff) == null) {
-            return false; // R not a canonical point encoding
-        }
+        // R is not decoded: the final comparison is with the canonical encoding of [S]B - [k]A, so an R
+        // that is non-canonical or not a point can never match.
         byte[] sBe = reverse(sig, sOff + 32, 32);
         int[] sv = SCALARS.create();
         if (SCALARS.decode(sv, sBe, 0) == 0) {

@@ -298,9 +298,8 @@ final class Ed448 {
 
     /** RFC 8032, Section 5.2.7 with the rules in the class comment. */
     static boolean verify(byte[] pub, int[][] a, byte[] context, byte[] m, byte[] sig) {
-        if (decode(sig, 0) == null) {
-            return false;
-        }
+        // R is not decoded: it is compared with the canonical encoding of [S]B - [k]A, which a
+        // non-canonical R or a non-point can never equal.
         if (sig[113] != 0) {
             return false; // S >= 2^448 > L
         }

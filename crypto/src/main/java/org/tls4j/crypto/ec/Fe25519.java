@@ -156,41 +156,164 @@ final class Fe25519 {
     }
 
     static void mul(int[] out, int[] f, int[] g) {
+        // Generated term table: h_k = sum over i + j = k (mod 10) of f_i·g_j, times 2 when i and j are
+        // both odd, times 19 when i + j >= 10. The constants are folded into g.
         long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
         long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
         long g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
         long g5 = g[5], g6 = g[6], g7 = g[7], g8 = g[8], g9 = g[9];
-        // 19·g_j for the wrapped terms; 2·f_i for odd i (two odd positions add one extra bit).
-        long g1_19 = 19 * g1, g2_19 = 19 * g2, g3_19 = 19 * g3, g4_19 = 19 * g4, g5_19 = 19 * g5;
-        long g6_19 = 19 * g6, g7_19 = 19 * g7, g8_19 = 19 * g8, g9_19 = 19 * g9;
-        long f1_2 = 2 * f1, f3_2 = 2 * f3, f5_2 = 2 * f5, f7_2 = 2 * f7, f9_2 = 2 * f9;
-
-        long[] h = new long[LIMBS];
-        h[0] = f0 * g0 + f1_2 * g9_19 + f2 * g8_19 + f3_2 * g7_19 + f4 * g6_19
-                + f5_2 * g5_19 + f6 * g4_19 + f7_2 * g3_19 + f8 * g2_19 + f9_2 * g1_19;
-        h[1] = f0 * g1 + f1 * g0 + f2 * g9_19 + f3 * g8_19 + f4 * g7_19
-                + f5 * g6_19 + f6 * g5_19 + f7 * g4_19 + f8 * g3_19 + f9 * g2_19;
-        h[2] = f0 * g2 + f1_2 * g1 + f2 * g0 + f3_2 * g9_19 + f4 * g8_19
-                + f5_2 * g7_19 + f6 * g6_19 + f7_2 * g5_19 + f8 * g4_19 + f9_2 * g3_19;
-        h[3] = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9_19
-                + f5 * g8_19 + f6 * g7_19 + f7 * g6_19 + f8 * g5_19 + f9 * g4_19;
-        h[4] = f0 * g4 + f1_2 * g3 + f2 * g2 + f3_2 * g1 + f4 * g0
-                + f5_2 * g9_19 + f6 * g8_19 + f7_2 * g7_19 + f8 * g6_19 + f9_2 * g5_19;
-        h[5] = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1
-                + f5 * g0 + f6 * g9_19 + f7 * g8_19 + f8 * g7_19 + f9 * g6_19;
-        h[6] = f0 * g6 + f1_2 * g5 + f2 * g4 + f3_2 * g3 + f4 * g2
-                + f5_2 * g1 + f6 * g0 + f7_2 * g9_19 + f8 * g8_19 + f9_2 * g7_19;
-        h[7] = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3
-                + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9_19 + f9 * g8_19;
-        h[8] = f0 * g8 + f1_2 * g7 + f2 * g6 + f3_2 * g5 + f4 * g4
-                + f5_2 * g3 + f6 * g2 + f7_2 * g1 + f8 * g0 + f9_2 * g9_19;
-        h[9] = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5
-                + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
-        carry(out, h);
+        long g1_2 = 2 * g1;
+        long g1_38 = 38 * g1;
+        long g2_19 = 19 * g2;
+        long g3_2 = 2 * g3;
+        long g3_19 = 19 * g3;
+        long g3_38 = 38 * g3;
+        long g4_19 = 19 * g4;
+        long g5_2 = 2 * g5;
+        long g5_19 = 19 * g5;
+        long g5_38 = 38 * g5;
+        long g6_19 = 19 * g6;
+        long g7_2 = 2 * g7;
+        long g7_19 = 19 * g7;
+        long g7_38 = 38 * g7;
+        long g8_19 = 19 * g8;
+        long g9_19 = 19 * g9;
+        long g9_38 = 38 * g9;
+        long h0 = f0 * g0 + f1 * g9_38 + f2 * g8_19 + f3 * g7_38 + f4 * g6_19 + f5 * g5_38 + f6 * g4_19 + f7 * g3_38 + f8 * g2_19 + f9 * g1_38;
+        long h1 = f0 * g1 + f1 * g0 + f2 * g9_19 + f3 * g8_19 + f4 * g7_19 + f5 * g6_19 + f6 * g5_19 + f7 * g4_19 + f8 * g3_19 + f9 * g2_19;
+        long h2 = f0 * g2 + f1 * g1_2 + f2 * g0 + f3 * g9_38 + f4 * g8_19 + f5 * g7_38 + f6 * g6_19 + f7 * g5_38 + f8 * g4_19 + f9 * g3_38;
+        long h3 = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9_19 + f5 * g8_19 + f6 * g7_19 + f7 * g6_19 + f8 * g5_19 + f9 * g4_19;
+        long h4 = f0 * g4 + f1 * g3_2 + f2 * g2 + f3 * g1_2 + f4 * g0 + f5 * g9_38 + f6 * g8_19 + f7 * g7_38 + f8 * g6_19 + f9 * g5_38;
+        long h5 = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9_19 + f7 * g8_19 + f8 * g7_19 + f9 * g6_19;
+        long h6 = f0 * g6 + f1 * g5_2 + f2 * g4 + f3 * g3_2 + f4 * g2 + f5 * g1_2 + f6 * g0 + f7 * g9_38 + f8 * g8_19 + f9 * g7_38;
+        long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9_19 + f9 * g8_19;
+        long h8 = f0 * g8 + f1 * g7_2 + f2 * g6 + f3 * g5_2 + f4 * g4 + f5 * g3_2 + f6 * g2 + f7 * g1_2 + f8 * g0 + f9 * g9_38;
+        long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
+        long c;
+        c = h0 >> 26;
+        h0 -= c << 26;
+        h1 += c;
+        c = h1 >> 25;
+        h1 -= c << 25;
+        h2 += c;
+        c = h2 >> 26;
+        h2 -= c << 26;
+        h3 += c;
+        c = h3 >> 25;
+        h3 -= c << 25;
+        h4 += c;
+        c = h4 >> 26;
+        h4 -= c << 26;
+        h5 += c;
+        c = h5 >> 25;
+        h5 -= c << 25;
+        h6 += c;
+        c = h6 >> 26;
+        h6 -= c << 26;
+        h7 += c;
+        c = h7 >> 25;
+        h7 -= c << 25;
+        h8 += c;
+        c = h8 >> 26;
+        h8 -= c << 26;
+        h9 += c;
+        c = h9 >> 25;
+        h9 -= c << 25;
+        h0 += 19 * c;
+        c = h0 >> 26;
+        h0 -= c << 26;
+        h1 += c;
+        out[0] = (int) h0;
+        out[1] = (int) h1;
+        out[2] = (int) h2;
+        out[3] = (int) h3;
+        out[4] = (int) h4;
+        out[5] = (int) h5;
+        out[6] = (int) h6;
+        out[7] = (int) h7;
+        out[8] = (int) h8;
+        out[9] = (int) h9;
     }
 
+    /** out = f^2: the products of {@link #mul} with the symmetric pairs f_i·f_j (i != j) counted once, doubled. */
     static void sqr(int[] out, int[] f) {
-        mul(out, f, f);
+        long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+        long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+        long f1_2 = 2 * f1;
+        long f2_2 = 2 * f2;
+        long f3_2 = 2 * f3;
+        long f3_4 = 4 * f3;
+        long f4_2 = 2 * f4;
+        long f5_2 = 2 * f5;
+        long f5_4 = 4 * f5;
+        long f5_38 = 38 * f5;
+        long f6_2 = 2 * f6;
+        long f6_19 = 19 * f6;
+        long f6_38 = 38 * f6;
+        long f7_2 = 2 * f7;
+        long f7_4 = 4 * f7;
+        long f7_38 = 38 * f7;
+        long f7_76 = 76 * f7;
+        long f8_2 = 2 * f8;
+        long f8_19 = 19 * f8;
+        long f8_38 = 38 * f8;
+        long f9_2 = 2 * f9;
+        long f9_38 = 38 * f9;
+        long f9_76 = 76 * f9;
+        long h0 = f0 * f0 + f1 * f9_76 + f2 * f8_38 + f3 * f7_76 + f4 * f6_38 + f5 * f5_38;
+        long h1 = f0 * f1_2 + f2 * f9_38 + f3 * f8_38 + f4 * f7_38 + f5 * f6_38;
+        long h2 = f0 * f2_2 + f1 * f1_2 + f3 * f9_76 + f4 * f8_38 + f5 * f7_76 + f6 * f6_19;
+        long h3 = f0 * f3_2 + f1 * f2_2 + f4 * f9_38 + f5 * f8_38 + f6 * f7_38;
+        long h4 = f0 * f4_2 + f1 * f3_4 + f2 * f2 + f5 * f9_76 + f6 * f8_38 + f7 * f7_38;
+        long h5 = f0 * f5_2 + f1 * f4_2 + f2 * f3_2 + f6 * f9_38 + f7 * f8_38;
+        long h6 = f0 * f6_2 + f1 * f5_4 + f2 * f4_2 + f3 * f3_2 + f7 * f9_76 + f8 * f8_19;
+        long h7 = f0 * f7_2 + f1 * f6_2 + f2 * f5_2 + f3 * f4_2 + f8 * f9_38;
+        long h8 = f0 * f8_2 + f1 * f7_4 + f2 * f6_2 + f3 * f5_4 + f4 * f4 + f9 * f9_38;
+        long h9 = f0 * f9_2 + f1 * f8_2 + f2 * f7_2 + f3 * f6_2 + f4 * f5_2;
+        long c;
+        c = h0 >> 26;
+        h0 -= c << 26;
+        h1 += c;
+        c = h1 >> 25;
+        h1 -= c << 25;
+        h2 += c;
+        c = h2 >> 26;
+        h2 -= c << 26;
+        h3 += c;
+        c = h3 >> 25;
+        h3 -= c << 25;
+        h4 += c;
+        c = h4 >> 26;
+        h4 -= c << 26;
+        h5 += c;
+        c = h5 >> 25;
+        h5 -= c << 25;
+        h6 += c;
+        c = h6 >> 26;
+        h6 -= c << 26;
+        h7 += c;
+        c = h7 >> 25;
+        h7 -= c << 25;
+        h8 += c;
+        c = h8 >> 26;
+        h8 -= c << 26;
+        h9 += c;
+        c = h9 >> 25;
+        h9 -= c << 25;
+        h0 += 19 * c;
+        c = h0 >> 26;
+        h0 -= c << 26;
+        h1 += c;
+        out[0] = (int) h0;
+        out[1] = (int) h1;
+        out[2] = (int) h2;
+        out[3] = (int) h3;
+        out[4] = (int) h4;
+        out[5] = (int) h5;
+        out[6] = (int) h6;
+        out[7] = (int) h7;
+        out[8] = (int) h8;
+        out[9] = (int) h9;
     }
 
     /** out = f·121665 (the X25519 ladder constant a24 = (486662 - 2) / 4, RFC 7748, Section 5). */

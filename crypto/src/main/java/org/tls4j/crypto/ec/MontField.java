@@ -32,6 +32,8 @@ final class MontField {
     /** R^2 mod m (to enter Montgomery form) and R mod m (the Montgomery form of one). */
     private final int[] r2;
     final int[] one;
+    /** True for the P-256 prime, whose product has an unrolled specialisation ({@link P256Mont}). */
+    private final boolean p256;
     /** m - 2, the Fermat inversion exponent (public). */
     private final int[] mMinus2;
 
@@ -52,6 +54,8 @@ final class MontField {
         this.one = fromBig(r.mod(modulus), len);
         this.r2 = fromBig(r.multiply(r).mod(modulus), len);
         this.mMinus2 = fromBig(modulus.subtract(BigInteger.valueOf(2)), len);
+        this.p256 = modulus.equals(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(224))
+                .add(BigInteger.ONE.shiftLeft(192)).add(BigInteger.ONE.shiftLeft(96)).subtract(BigInteger.ONE));
     }
 
     static int[] fromBig(BigInteger v, int len) {
@@ -86,6 +90,15 @@ final class MontField {
 
     /** out = a·b·R^-1 mod m. Inputs must be below m (one of them may be any value below R). */
     void mul(int[] out, int[] a, int[] b) {
+        if (p256) { // public property of the modulus
+            P256Mont.mul(out, a, b);
+            return;
+        }
+        mulGeneric(out, a, b);
+    }
+
+    /** The CIOS loop for any modulus (also the reference the P-256 specialisation is tested against). */
+    void mulGeneric(int[] out, int[] a, int[] b) {
         final int n = len;
         long[] t = new long[n + 2];
         for (int i = 0; i < n; i++) {
@@ -131,32 +144,46 @@ final class MontField {
         mul(out, a, a);
     }
 
-    /** out = a + b mod m. */
+    /** out = a + b mod m (out may alias a or b). */
     void add(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.add(out, a, b);
+            return;
+        }
         final int n = len;
-        int[] s = new int[n];
         long c = 0;
         for (int j = 0; j < n; j++) {
             long v = (a[j] & 0xffffffffL) + (b[j] & 0xffffffffL) + c;
-            s[j] = (int) v;
+            out[j] = (int) v;
             c = v >>> 32;
         }
+        // Does subtracting m borrow (sum < m)? Compute the borrow without storing the difference.
         long borrow = 0;
         for (int j = 0; j < n; j++) {
-            long d = (s[j] & 0xffffffffL) - (m[j] & 0xffffffffL) - borrow;
-            out[j] = (int) d;
+            long d = (out[j] & 0xffffffffL) - (m[j] & 0xffffffffL) - borrow;
             borrow = d >>> 63;
         }
-        // The sum was below m exactly when subtracting m borrowed more than the carry out.
-        int keepSum = (int) (borrow & (c ^ 1));
-        int mask = -keepSum;
+        // Subtract m unless the sum (with its carry c) was below m.
+        int subtract = (int) (c | (borrow ^ 1));
+        long mask = -(long) subtract & 0xffffffffL;
+        borrow = 0;
         for (int j = 0; j < n; j++) {
-            out[j] = (out[j] & ~mask) | (s[j] & mask);
+            long d = (out[j] & 0xffffffffL) - (m[j] & mask) - borrow;
+            out[j] = (int) d;
+            borrow = d >>> 63;
         }
     }
 
     /** out = a - b mod m. */
     void sub(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.sub(out, a, b);
+            return;
+        }
+        subGeneric(out, a, b);
+    }
+
+    void subGeneric(int[] out, int[] a, int[] b) {
         final int n = len;
         long borrow = 0;
         for (int j = 0; j < n; j++) {
@@ -175,7 +202,20 @@ final class MontField {
 
     /** out = -a mod m. */
     void neg(int[] out, int[] a) {
-        sub(out, new int[len], a);
+        final int n = len;
+        long borrow = 0;
+        for (int j = 0; j < n; j++) {
+            long d = -(a[j] & 0xffffffffL) - borrow;
+            out[j] = (int) d;
+            borrow = d >>> 63;
+        }
+        long mask = -borrow & 0xffffffffL;
+        long c = 0;
+        for (int j = 0; j < n; j++) {
+            long v = (out[j] & 0xffffffffL) + (m[j] & mask) + c;
+            out[j] = (int) v;
+            c = v >>> 32;
+        }
     }
 
     /** out = a·R mod m: a plain value (any value below R) into Montgomery form, reduced mod m. */
@@ -277,21 +317,40 @@ final class MontField {
         }
     }
 
-    /** out = a^e, e a public exponent given as little-endian 32-bit limbs. Branches on e only. */
+    /**
+     * out = a^e, e a public exponent given as little-endian 32-bit limbs: fixed 4-bit windows from the
+     * top (four squarings, then one multiplication by a^w from a 16-entry table when the window w is not
+     * zero). Branches and table indices depend on e only; the sequence of operations is the same for
+     * every a, so the method is constant-time in a.
+     */
     void powPublic(int[] out, int[] a, int[] e) {
-        int[] r = one.clone();
-        int[] b = a.clone();
-        int top = e.length * 32 - 1;
-        while (top > 0 && ((e[top >>> 5] >>> (top & 31)) & 1) == 0) {
-            top--;
+        int[][] t = new int[16][];
+        t[0] = one.clone();
+        t[1] = a.clone();
+        for (int i = 2; i < 16; i++) {
+            t[i] = new int[len];
+            mul(t[i], t[i - 1], a);
         }
-        for (int i = top; i >= 0; i--) {
-            sqr(r, r);
-            if (((e[i >>> 5] >>> (i & 31)) & 1) != 0) { // public exponent bit
-                mul(r, r, b);
+        int[] r = one.clone();
+        boolean started = false;
+        for (int i = e.length * 8 - 1; i >= 0; i--) {
+            int w = (e[i >>> 3] >>> (4 * (i & 7))) & 15;
+            if (started) {
+                sqr(r, r);
+                sqr(r, r);
+                sqr(r, r);
+                sqr(r, r);
+            }
+            if (w != 0) { // public exponent digit
+                mul(r, r, t[w]);
+                started = true;
             }
         }
         System.arraycopy(r, 0, out, 0, len);
+        for (int[] x : t) {
+            ConstantTime.zero(x);
+        }
+        ConstantTime.zero(r);
     }
 
     /** out = a^-1 (a^(m-2), Fermat; m prime). Zero maps to zero. constant-time in a. */
