@@ -21,7 +21,7 @@ import org.tls4j.crypto.rand.RandomSource;
  *
  * <p><b>Checks.</b> The peer's value must satisfy {@code 1 < y < p - 1} (RFC 8446, Section 4.2.8.1; RFC
  * 7919, Section 5.1), which excludes the elements of order 1 and 2; for the named groups p is a safe prime,
- * so every other value has order q or 2q. A shared secret equal to 1 is refused too. Server-supplied groups
+ * so every other value has order q or 2q. A shared secret equal to 1 or 0 is refused too. Server-supplied groups
  * must have p odd, of {@code minBits} (default 2048, against Logjam) to {@code maxBits} (default 8192) bits,
  * and {@code 1 < g < p - 1}; their primality and subgroup structure are NOT checked (too costly per
  * handshake), which is why RFC 7919 groups are preferred.
@@ -294,14 +294,15 @@ public final class FfdheGroup implements KeyExchange {
             int[] z = m.fromMont(zM);
             int[] one = m.newValue();
             one[0] = 1;
-            int isOne = Nat31.eq(z, one, m.limbs());
+            // 1 (a peer value of small order) and 0 (only possible when a server-supplied p is not prime)
+            int bad = Nat31.eq(z, one, m.limbs()) | Nat31.isZero(z, m.limbs());
             byte[] out = new byte[pLen];
             Nat31.encode(out, 0, pLen, z, m.limbs());
             ConstantTime.zero(zM);
             ConstantTime.zero(z);
-            if (isOne == 1) { // only possible for a peer value of small order: public failure
+            if (bad == 1) { // a public failure: the handshake aborts
                 ConstantTime.zero(out);
-                throw new CryptoException("DH shared secret is 1 (peer value of small order)");
+                throw new CryptoException("DH shared secret is 0 or 1 (peer value of small order, or p not prime)");
             }
             return out;
         }

@@ -2,7 +2,10 @@ package org.tls4j.crypto.rsa;
 
 import org.tls4j.crypto.hash.Digest;
 
-/** EMSA-PSS encoding and verification and MGF1 (RFC 8017, Sections 9.1 and B.2.1). */
+/**
+ * EMSA-PSS encoding and verification and MGF1 (RFC 8017, Sections 9.1 and B.2.1). constant-time: not needed
+ * (messages, salts and signatures are public; verification branches on public data only).
+ */
 final class Pss {
     private Pss() {}
 

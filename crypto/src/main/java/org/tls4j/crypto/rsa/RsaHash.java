@@ -14,14 +14,20 @@ import org.tls4j.crypto.hash.Sha512;
  * <p>SHA-1 is here only to verify legacy signatures and the test-vector files: SHA-1 collisions are
  * practical (SHAttered, 2017; Shambles, 2020), and TLS 1.3 forbids SHA-1 signatures in CertificateVerify
  * (RFC 8446, Section 4.4.3); the TLS layer keeps it off for signing.
+ *
+ * <p>constant-time: yes (the hashes themselves are, see their classes; this class only holds constants).
  */
 public final class RsaHash {
     /** SHA-1 (legacy; see the class comment). */
     public static final RsaHash SHA1 = new RsaHash("SHA-1", 20, new byte[] {
         0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14});
+    /** SHA-224. */
     public static final RsaHash SHA224 = new RsaHash("SHA-224", 28, prefix(0x2d, 0x04, 0x1c));
+    /** SHA-256. */
     public static final RsaHash SHA256 = new RsaHash("SHA-256", 32, prefix(0x31, 0x01, 0x20));
+    /** SHA-384. */
     public static final RsaHash SHA384 = new RsaHash("SHA-384", 48, prefix(0x41, 0x02, 0x30));
+    /** SHA-512. */
     public static final RsaHash SHA512 = new RsaHash("SHA-512", 64, prefix(0x51, 0x03, 0x40));
 
     private final String name;

@@ -22,7 +22,7 @@ import org.tls4j.crypto.rand.RandomSource;
 public final class RsaPkcs1Encryption {
     /**
      * Diagnostic for tests: every step of the padding check of {@link #decryptTls} adds one. A test compares
-     * this counter and {@link org.tls4j.crypto.math.Nat31#montMulCount()} across good and bad padding to
+     * this counter and {@link org.tls4j.crypto.math.Modulus#montMulCount()} across good and bad padding to
      * show both take the same code path. Not synchronised; not used for anything else.
      */
     static long tlsSteps;
@@ -47,7 +47,13 @@ public final class RsaPkcs1Encryption {
         int psLen = k - len - 3;
         byte[] one = new byte[1];
         for (int i = 0; i < psLen; i++) {
-            do { // redraw zero bytes: PS must be non-zero (the random bytes are secret but carry no key)
+            // Redraw zero bytes: PS must be non-zero. The loop ends with overwhelming probability; a source
+            // that keeps returning zeros is broken and is reported instead of looping forever.
+            int tries = 0;
+            do {
+                if (++tries > 1000) {
+                    throw new CryptoException("RSA PKCS#1 v1.5: the random source returns only zero bytes");
+                }
                 random.nextBytes(one, 0, 1);
             } while (one[0] == 0);
             em[2 + i] = one[0];

@@ -49,7 +49,10 @@ public final class RsaPkcs1Signer implements Signer {
         return key.privateOp(em, 0, em.length);
     }
 
-    /** Nothing of its own to zero: the key object is owned and destroyed by the caller. */
+    /**
+     * Nothing of its own to zero: the signer does not own the key (one long-lived server key serves many
+     * signers); whoever created the {@link RsaPrivateKey} destroys it.
+     */
     @Override
     public void destroy() {
         // The signer holds no copy of key material.

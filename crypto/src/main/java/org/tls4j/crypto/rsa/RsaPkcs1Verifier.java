@@ -17,6 +17,7 @@ public final class RsaPkcs1Verifier implements Verifier {
     private final RsaPublicKey key;
     private final RsaHash hash;
 
+    /** A verifier for signatures by {@code key} over {@code hash} (SHA-1 allowed here, for legacy signatures). */
     public RsaPkcs1Verifier(RsaPublicKey key, RsaHash hash) {
         this.key = key;
         this.hash = hash;
