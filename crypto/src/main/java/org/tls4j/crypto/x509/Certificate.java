@@ -85,6 +85,24 @@ public final class Certificate {
         return new Certificate(der.clone());
     }
 
+    /**
+     * Parses a peer's certificate list (as a TLS Certificate message carries it, leaf first); a
+     * certificate that does not parse is rejected with reason
+     * {@link CertificateRejectedException.Reason#MALFORMED} (alert bad_certificate).
+     */
+    public static List<Certificate> parseChain(List<byte[]> ders) throws CertificateRejectedException {
+        List<Certificate> out = new ArrayList<>(ders.size());
+        for (int i = 0; i < ders.size(); i++) {
+            try {
+                out.add(parse(ders.get(i)));
+            } catch (DerException e) {
+                throw new CertificateRejectedException(CertificateRejectedException.Reason.MALFORMED,
+                        "certificate " + i + " of the chain does not parse: " + e.getMessage(), e);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     private Certificate(byte[] der) throws DerException {
         this.encoded = der;
         DerReader top = DerReader.of(der);

@@ -61,6 +61,16 @@ class RejectionSuiteTest {
     }
 
     @Test
+    void malformed() throws Exception {
+        Certificate leaf = inter.leaf("www.example.com", null);
+        byte[] truncated = java.util.Arrays.copyOf(leaf.encoded(), leaf.encoded().length - 1);
+        CertificateRejectedException e = assertThrows(CertificateRejectedException.class,
+                () -> Certificate.parseChain(List.of(inter.cert.encoded(), truncated)));
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertEquals(List.of(leaf, inter.cert), Certificate.parseChain(List.of(leaf.encoded(), inter.cert.encoded())));
+    }
+
+    @Test
     void expired() throws Exception {
         Certificate leaf = inter.leaf("www.example.com", b -> b.dnsNames("www.example.com")
                 .validity(TestCa.NOW - 10 * TestCa.DAY, TestCa.NOW - TestCa.DAY));
