@@ -186,7 +186,10 @@ class RejectionSuiteTest {
         byte[] der = good.encoded();
         // Flip the low bit of the serial number inside the signed TBSCertificate: still well-formed.
         byte[] serial = good.serialNumber().toByteArray();
-        int at = indexOf(der, serial) + serial.length - 1;
+        byte[] versionAndSerial = new byte[7 + serial.length]; // [0] { INTEGER 2 }, then INTEGER serial
+        System.arraycopy(new byte[] {(byte) 0xa0, 3, 2, 1, 2, 2, (byte) serial.length}, 0, versionAndSerial, 0, 7);
+        System.arraycopy(serial, 0, versionAndSerial, 7, serial.length);
+        int at = indexOf(der, versionAndSerial) + versionAndSerial.length - 1;
         der[at] ^= 1;
         Certificate bad = Certificate.parse(der);
         assertEquals(good.serialNumber().xor(java.math.BigInteger.ONE), bad.serialNumber());
