@@ -64,6 +64,18 @@ class TestPkiTest {
     }
 
     @Test
+    void rsaKeyGeneration() throws Exception {
+        long t = System.nanoTime();
+        TestPki.Key rsa = pki.generate(TestPki.KeyKind.RSA_2048); // the one RSA key this class generates
+        System.out.println("RSA-2048 key generation: " + (System.nanoTime() - t) / 1_000_000 + " ms");
+        assertEquals(2048, rsa.publicKey().bits());
+        TestPki.Authority root = pki.root("Generated RSA Root", rsa);
+        Certificate leaf = root.serverLeaf(rsa, "gen.example");
+        assertTrue(leaf.permitsKeyUsage(KeyUsage.KEY_ENCIPHERMENT));
+        validateBothWays(root.certificate(), List.of(leaf), "gen.example");
+    }
+
+    @Test
     void ecdsaWithOtherHashes() throws Exception {
         TestPki.Key k = pki.generate(TestPki.KeyKind.EC_P256);
         TestPki.Key leafKey = pki.generate(TestPki.KeyKind.EC_P384);
