@@ -318,11 +318,23 @@ final class Fe25519 {
 
     /** out = f·121665 (the X25519 ladder constant a24 = (486662 - 2) / 4, RFC 7748, Section 5). */
     static void mul121665(int[] out, int[] f) {
-        long[] h = new long[LIMBS];
-        for (int i = 0; i < LIMBS; i++) {
-            h[i] = f[i] * 121665L;
-        }
-        carry(out, h);
+        long h0 = f[0] * 121665L, h1 = f[1] * 121665L, h2 = f[2] * 121665L, h3 = f[3] * 121665L;
+        long h4 = f[4] * 121665L, h5 = f[5] * 121665L, h6 = f[6] * 121665L, h7 = f[7] * 121665L;
+        long h8 = f[8] * 121665L, h9 = f[9] * 121665L;
+        long c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        c = h1 >> 25; h1 -= c << 25; h2 += c;
+        c = h2 >> 26; h2 -= c << 26; h3 += c;
+        c = h3 >> 25; h3 -= c << 25; h4 += c;
+        c = h4 >> 26; h4 -= c << 26; h5 += c;
+        c = h5 >> 25; h5 -= c << 25; h6 += c;
+        c = h6 >> 26; h6 -= c << 26; h7 += c;
+        c = h7 >> 25; h7 -= c << 25; h8 += c;
+        c = h8 >> 26; h8 -= c << 26; h9 += c;
+        c = h9 >> 25; h9 -= c << 25; h0 += 19 * c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        out[0] = (int) h0; out[1] = (int) h1; out[2] = (int) h2; out[3] = (int) h3; out[4] = (int) h4;
+        out[5] = (int) h5; out[6] = (int) h6; out[7] = (int) h7; out[8] = (int) h8; out[9] = (int) h9;
     }
 
     /** out = z^(2^255 - 21) = z^-1 (Fermat), with the usual addition chain; zero maps to zero. */
