@@ -70,16 +70,16 @@ public final class X448 implements KeyExchange {
     }
 
     /** The public value for a private key: X448(k, 5). */
-    public static byte[] publicKey(byte[] privateKey) {
+    public static byte[] publicKey(byte[] privateKey) throws CryptoException {
         byte[] base = new byte[KEY_LENGTH];
         base[0] = 5;
         return scalarMult(privateKey, base);
     }
 
     /** The function X448(k, u) of RFC 7748, Section 5 (56-byte inputs), without the all-zero check. */
-    public static byte[] scalarMult(byte[] k, byte[] u) {
+    public static byte[] scalarMult(byte[] k, byte[] u) throws CryptoException {
         if (k.length != KEY_LENGTH || u.length != KEY_LENGTH) {
-            throw new IllegalArgumentException("X448 inputs are 56 bytes");
+            throw new CryptoException("X448 inputs are 56 bytes");
         }
         byte[] out = new byte[KEY_LENGTH];
         ladder(out, k, u, 0);
@@ -160,7 +160,7 @@ public final class X448 implements KeyExchange {
         private final byte[] pub;
         private boolean destroyed;
 
-        Share(X448 group, byte[] priv) {
+        Share(X448 group, byte[] priv) throws CryptoException {
             this.group = group;
             this.priv = priv;
             this.pub = X448.publicKey(priv);
