@@ -57,37 +57,37 @@ abstract class Sha512Core extends BlockDigest {
         long a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
         // Same renaming scheme as Sha256Core: eight rounds per iteration, no variable shuffling.
         for (int t = 0; t < 80; t += 8) {
-            hh += sigma1(e) + ((e & f) ^ (~e & g)) + K[t] + w[t];
+            hh += sigma1(e) + (g ^ (e & (f ^ g))) + K[t] + w[t];
             d += hh;
-            hh += sigma0(a) + ((a & b) ^ (a & c) ^ (b & c));
+            hh += sigma0(a) + ((a & b) | (c & (a | b)));
 
-            g += sigma1(d) + ((d & e) ^ (~d & f)) + K[t + 1] + w[t + 1];
+            g += sigma1(d) + (f ^ (d & (e ^ f))) + K[t + 1] + w[t + 1];
             c += g;
-            g += sigma0(hh) + ((hh & a) ^ (hh & b) ^ (a & b));
+            g += sigma0(hh) + ((hh & a) | (b & (hh | a)));
 
-            f += sigma1(c) + ((c & d) ^ (~c & e)) + K[t + 2] + w[t + 2];
+            f += sigma1(c) + (e ^ (c & (d ^ e))) + K[t + 2] + w[t + 2];
             b += f;
-            f += sigma0(g) + ((g & hh) ^ (g & a) ^ (hh & a));
+            f += sigma0(g) + ((g & hh) | (a & (g | hh)));
 
-            e += sigma1(b) + ((b & c) ^ (~b & d)) + K[t + 3] + w[t + 3];
+            e += sigma1(b) + (d ^ (b & (c ^ d))) + K[t + 3] + w[t + 3];
             a += e;
-            e += sigma0(f) + ((f & g) ^ (f & hh) ^ (g & hh));
+            e += sigma0(f) + ((f & g) | (hh & (f | g)));
 
-            d += sigma1(a) + ((a & b) ^ (~a & c)) + K[t + 4] + w[t + 4];
+            d += sigma1(a) + (c ^ (a & (b ^ c))) + K[t + 4] + w[t + 4];
             hh += d;
-            d += sigma0(e) + ((e & f) ^ (e & g) ^ (f & g));
+            d += sigma0(e) + ((e & f) | (g & (e | f)));
 
-            c += sigma1(hh) + ((hh & a) ^ (~hh & b)) + K[t + 5] + w[t + 5];
+            c += sigma1(hh) + (b ^ (hh & (a ^ b))) + K[t + 5] + w[t + 5];
             g += c;
-            c += sigma0(d) + ((d & e) ^ (d & f) ^ (e & f));
+            c += sigma0(d) + ((d & e) | (f & (d | e)));
 
-            b += sigma1(g) + ((g & hh) ^ (~g & a)) + K[t + 6] + w[t + 6];
+            b += sigma1(g) + (a ^ (g & (hh ^ a))) + K[t + 6] + w[t + 6];
             f += b;
-            b += sigma0(c) + ((c & d) ^ (c & e) ^ (d & e));
+            b += sigma0(c) + ((c & d) | (e & (c | d)));
 
-            a += sigma1(f) + ((f & g) ^ (~f & hh)) + K[t + 7] + w[t + 7];
+            a += sigma1(f) + (hh ^ (f & (g ^ hh))) + K[t + 7] + w[t + 7];
             e += a;
-            a += sigma0(b) + ((b & c) ^ (b & d) ^ (c & d));
+            a += sigma0(b) + ((b & c) | (d & (b | c)));
         }
         h[0] += a;
         h[1] += b;

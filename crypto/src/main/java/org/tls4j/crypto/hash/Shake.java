@@ -16,7 +16,7 @@ package org.tls4j.crypto.hash;
  *
  * <p>constant-time: yes (see {@link Keccak}).
  */
-public final class Shake {
+public final class Shake implements Xof {
     private final int securityBits;
     private final Keccak k;
 
@@ -36,6 +36,7 @@ public final class Shake {
     }
 
     /** {@code "SHAKE128"} or {@code "SHAKE256"}. */
+    @Override
     public String algorithm() {
         return "SHAKE" + securityBits;
     }
@@ -45,40 +46,34 @@ public final class Shake {
         return k.rate;
     }
 
+    @Override
     public void absorb(byte b) {
         checkAbsorbing();
         k.absorb(b);
     }
 
+    @Override
     public void absorb(byte[] in, int off, int len) {
         checkAbsorbing();
         BlockDigest.checkRange(in, off, len);
         k.absorb(in, off, len);
     }
 
-    public void absorb(byte[] in) {
-        absorb(in, 0, in.length);
-    }
-
     /** Writes the next {@code len} output bytes to {@code out} at {@code off}. */
+    @Override
     public void squeeze(byte[] out, int off, int len) {
         BlockDigest.checkRange(out, off, len);
         k.squeeze(out, off, len);
     }
 
-    /** The next {@code len} output bytes. */
-    public byte[] squeeze(int len) {
-        byte[] out = new byte[len];
-        squeeze(out, 0, len);
-        return out;
-    }
-
     /** Back to the empty, absorbing state. */
+    @Override
     public void reset() {
         k.reset();
     }
 
     /** An independent copy of the running state (absorbing or squeezing). */
+    @Override
     public Shake copy() {
         Shake s = new Shake(securityBits);
         s.k.copyFrom(k);

@@ -131,6 +131,12 @@ public final class HmacDrbg implements RandomSource, Destroyable {
         }
     }
 
+    /** For tests of the automatic reseed: explicit seed material, entropy source and interval. */
+    static HmacDrbg withReseedSource(Digest prototype, byte[] entropy, byte[] nonce, byte[] personalization,
+            SecureRandom entropySource, long reseedInterval) throws CryptoException {
+        return new HmacDrbg(prototype, entropy, nonce, personalization, entropySource, reseedInterval);
+    }
+
     /** The hash's name, e.g. {@code "SHA-256"}. */
     public String hashAlgorithm() {
         return prototype.algorithm();
@@ -167,16 +173,18 @@ public final class HmacDrbg implements RandomSource, Destroyable {
         if (off < 0 || off > out.length - len) {
             throw new CryptoException("HMAC_DRBG: output range [" + off + ", +" + len + ") outside the array");
         }
+        byte[] add = additionalInput == null ? new byte[0] : additionalInput;
         if (reseedCounter > reseedInterval) {
             if (entropySource == null) {
                 throw new CryptoException("HMAC_DRBG: reseed required (SP 800-90A, Section 9.3.1)");
             }
+            // SP 800-90A, Section 9.3.1, step 7: reseed with the additional input, which then becomes empty.
             byte[] e = new byte[SECURITY_STRENGTH_BYTES];
             entropySource.nextBytes(e);
-            reseed(e, null);
+            reseed(e, add);
             Arrays.fill(e, (byte) 0);
+            add = new byte[0];
         }
-        byte[] add = additionalInput == null ? new byte[0] : additionalInput;
         if (add.length > 0) {
             update(add, null, null);
         }

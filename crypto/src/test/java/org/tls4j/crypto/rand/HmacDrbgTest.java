@@ -128,6 +128,38 @@ class HmacDrbgTest {
     }
 
     @Test
+    void automaticReseedFollowsSp80090a() throws Exception {
+        byte[] e = new byte[32];
+        byte[] n = new byte[16];
+        byte[] reseedEntropy = new byte[32];
+        java.util.Arrays.fill(reseedEntropy, (byte) 0x5a);
+        java.security.SecureRandom source = new java.security.SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(reseedEntropy, 0, bytes, 0, bytes.length);
+            }
+        };
+        HmacDrbg d = HmacDrbg.withReseedSource(new Sha256(), e, n, null, source, 2);
+        Oracle o = new Oracle("HmacSHA256", 32, e, n, new byte[0]);
+        byte[] add = {7, 7, 7};
+        byte[] out = new byte[40];
+        d.generate(out, 0, 40, null);
+        assertArrayEquals(o.generate(40, new byte[0]), out);
+        d.generate(out, 0, 40, null);
+        assertArrayEquals(o.generate(40, new byte[0]), out);
+        // reseed_counter is now 3 > 2: reseed(entropy, additional input), then generate with no additional input.
+        d.generate(out, 0, 40, add);
+        o.reseed(reseedEntropy, add);
+        assertArrayEquals(o.generate(40, new byte[0]), out);
+        // Without an entropy source the same situation is a checked error.
+        HmacDrbg fixed = HmacDrbg.withReseedSource(new Sha256(), e, n, null, null, 1);
+        fixed.generate(out, 0, 1, null);
+        assertThrows(CryptoException.class, () -> fixed.generate(out, 0, 1, null));
+    }
+
+    @Test
     void refusesBadParameters() throws Exception {
         assertThrows(CryptoException.class, () -> new HmacDrbg(new Sha256(), new byte[31], new byte[16], null));
         assertThrows(CryptoException.class, () -> new HmacDrbg(new Sha256(), new byte[32], new byte[15], null));
