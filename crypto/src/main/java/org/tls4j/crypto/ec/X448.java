@@ -86,9 +86,18 @@ public final class X448 implements KeyExchange {
         return out;
     }
 
+    /** The len bytes at off in reverse order (little-endian to big-endian and back). */
+    static byte[] reverse(byte[] a, int off, int len) {
+        byte[] r = new byte[len];
+        for (int i = 0; i < len; i++) {
+            r[i] = a[off + len - 1 - i];
+        }
+        return r;
+    }
+
     /** Little-endian 56 bytes into a Montgomery-form element (reduced mod p). */
     static int[] decodeLe(byte[] in, int off) {
-        byte[] be = Ed25519.reverse(in, off, KEY_LENGTH);
+        byte[] be = reverse(in, off, KEY_LENGTH);
         int[] x = F.create();
         F.decode(x, be, 0);
         F.toMont(x, x); // inputs up to 2^448 - 1 reduce here
