@@ -1,0 +1,414 @@
+package org.tls4j.crypto.ec;
+
+import java.math.BigInteger;
+import org.tls4j.crypto.ct.ConstantTime;
+import org.tls4j.crypto.hash.Sha512;
+
+/**
+ * The Ed25519 engine (RFC 8032, Section 5.1): edwards25519 point arithmetic in extended coordinates
+ * (X : Y : Z : T) with x = X/Z, y = Y/Z, xy = T/Z, the encodings, and signing and verification on raw
+ * bytes. The public classes are {@link Ed25519PrivateKey}, {@link Ed25519PublicKey},
+ * {@link Ed25519Signer} and {@link Ed25519Verifier}.
+ *
+ * <p>Addition and doubling are the formulas of RFC 8032, Section 5.1.4 (Hisil, Wong, Carter and
+ * Dawson, "Twisted Edwards curves revisited", 2008), which are complete on this curve. Scalar
+ * multiplication by a secret uses fixed 4-bit windows with a masked table scan.
+ *
+ * <p><b>Verification rules</b> (see {@link #verify}): public key A and R must be canonical encodings
+ * (y &lt; p, and no "negative zero" x), S must be canonical (S &lt; L, RFC 8032, Section 5.1.7), and the
+ * check is the cofactorless equation [S]B = R + [k]A, evaluated as encode([S]B - [k]A) == R. Points of
+ * small order are not blocklisted. This is the behaviour RFC 8032 and FIPS 186-5 require for
+ * canonicity and allow for the equation; in the terms of the CCTV vectors: reject non_canonical_A,
+ * non_canonical_R and low_order_residue, accept everything else.
+ *
+ * <p>constant-time: yes for signing and key generation; verification works on public data and is not.
+ */
+final class Ed25519 {
+    private Ed25519() {}
+
+    static final int KEY_LENGTH = 32;
+    static final int SIGNATURE_LENGTH = 64;
+
+    static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+    /** The group order L = 2^252 + 27742317777372353535851937790883648493. */
+    static final BigInteger L = BigInteger.ONE.shiftLeft(252)
+            .add(new BigInteger("27742317777372353535851937790883648493"));
+    static final MontField SCALARS = new MontField(L);
+
+    private static final int[] D = feConst(BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P));
+    private static final int[] D2 = feConst(BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(P)).shiftLeft(1).mod(P));
+    /** sqrt(-1) = 2^((p-1)/4) mod p. */
+    private static final int[] SQRT_M1 = feConst(BigInteger.valueOf(2)
+            .modPow(P.subtract(BigInteger.ONE).shiftRight(2), P));
+    /** The base point B (RFC 8032, Section 5.1): y = 4/5, x even. */
+    static final int[][] B;
+    /** Comb table (public): B_COMB[i][j] = j·16^i·B for the 64 4-bit digits of a scalar, j = 0..15. */
+    private static final int[][][][] B_COMB;
+
+    static {
+        byte[] enc = new byte[32];
+        BigInteger y = BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(P)).mod(P);
+        byte[] be = y.toByteArray();
+        for (int i = 0; i < be.length && i < 32; i++) {
+            enc[i] = be[be.length - 1 - i];
+        }
+        B = decode(enc, 0);
+        B_COMB = new int[64][][][];
+        int[][] base = copyOf(B);
+        for (int i = 0; i < 64; i++) {
+            B_COMB[i] = table(base);
+            for (int d = 0; d < 4; d++) {
+                dbl(base, base);
+            }
+        }
+    }
+
+    private static int[] feConst(BigInteger v) {
+        byte[] le = new byte[32];
+        byte[] be = v.toByteArray();
+        for (int i = 0; i < be.length && i < 32; i++) {
+            le[i] = be[be.length - 1 - i];
+        }
+        int[] f = Fe25519.create();
+        Fe25519.fromBytes(f, le, 0);
+        return f;
+    }
+
+    // ---------------------------------------------------------------- points
+
+    static int[][] identity() {
+        return new int[][] {Fe25519.create(), Fe25519.one(), Fe25519.one(), Fe25519.create()};
+    }
+
+    /** out = p + q (RFC 8032, Section 5.1.4, "point addition"). out may alias p or q. */
+    static void add(int[][] out, int[][] p, int[][] q) {
+        int[] a = Fe25519.create(), b = Fe25519.create(), c = Fe25519.create(), d = Fe25519.create();
+        int[] t = Fe25519.create(), u = Fe25519.create();
+        Fe25519.sub(t, p[1], p[0]);
+        Fe25519.sub(u, q[1], q[0]);
+        Fe25519.mul(a, t, u);
+        Fe25519.add(t, p[1], p[0]);
+        Fe25519.add(u, q[1], q[0]);
+        Fe25519.mul(b, t, u);
+        Fe25519.mul(c, p[3], D2);
+        Fe25519.mul(c, c, q[3]);
+        Fe25519.mul(d, p[2], q[2]);
+        Fe25519.add(d, d, d);
+        Fe25519.carry(d);
+        int[] e = Fe25519.create(), f = Fe25519.create(), g = Fe25519.create(), h = Fe25519.create();
+        Fe25519.sub(e, b, a);
+        Fe25519.sub(f, d, c);
+        Fe25519.add(g, d, c);
+        Fe25519.add(h, b, a);
+        Fe25519.mul(out[0], e, f);
+        Fe25519.mul(out[1], g, h);
+        Fe25519.mul(out[3], e, h);
+        Fe25519.mul(out[2], f, g);
+    }
+
+    /** out = 2p (RFC 8032, Section 5.1.4, "point doubling"). */
+    static void dbl(int[][] out, int[][] p) {
+        int[] a = Fe25519.create(), b = Fe25519.create(), c = Fe25519.create(), h = Fe25519.create();
+        int[] e = Fe25519.create(), g = Fe25519.create(), f = Fe25519.create(), t = Fe25519.create();
+        Fe25519.sqr(a, p[0]);
+        Fe25519.sqr(b, p[1]);
+        Fe25519.sqr(c, p[2]);
+        Fe25519.add(c, c, c);
+        Fe25519.carry(c);
+        Fe25519.add(h, a, b);
+        Fe25519.add(t, p[0], p[1]);
+        Fe25519.sqr(t, t);
+        Fe25519.sub(e, h, t);
+        Fe25519.carry(e); // h is an unreduced sum: keep mul's input bound (2^27 per limb)
+        Fe25519.sub(g, a, b);
+        Fe25519.add(f, c, g);
+        Fe25519.carry(f);
+        Fe25519.mul(out[0], e, f);
+        Fe25519.mul(out[1], g, h);
+        Fe25519.mul(out[3], e, h);
+        Fe25519.mul(out[2], f, g);
+    }
+
+    static void neg(int[][] out, int[][] p) {
+        Fe25519.neg(out[0], p[0]);
+        Fe25519.copy(out[1], p[1]);
+        Fe25519.copy(out[2], p[2]);
+        Fe25519.neg(out[3], p[3]);
+    }
+
+    private static void ccopy(int ctl, int[][] out, int[][] p) {
+        for (int i = 0; i < 4; i++) {
+            Fe25519.cmov(ctl, out[i], p[i]);
+        }
+    }
+
+    static int[][] copyOf(int[][] p) {
+        return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
+    }
+
+    private static int[][][] table(int[][] p) {
+        int[][][] t = new int[16][][];
+        t[0] = identity();
+        t[1] = new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
+        for (int i = 2; i < 16; i++) {
+            t[i] = identity();
+            add(t[i], t[i - 1], p);
+        }
+        return t;
+    }
+
+    /**
+     * out = [k]B for a secret 32-byte little-endian scalar k: one addition per 4-bit digit from the comb
+     * table, each entry picked by a masked scan of all 16 candidates; no doubling.
+     */
+    static void mulBase(int[][] out, byte[] k) {
+        int[][] acc = identity();
+        int[][] sel = identity();
+        for (int i = 0; i < 64; i++) {
+            int w = ((k[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
+            for (int j = 0; j < 16; j++) {
+                ccopy(ConstantTime.eq(j, w), sel, B_COMB[i][j]);
+            }
+            add(acc, acc, sel);
+        }
+        for (int i = 0; i < 4; i++) {
+            Fe25519.copy(out[i], acc[i]);
+            ConstantTime.zero(acc[i]);
+            ConstantTime.zero(sel[i]);
+        }
+    }
+
+    /**
+     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time: 4-bit
+     * windows for [b]q, the comb table for [a]B.
+     */
+    static void mulAddVartime(int[][] out, byte[] a, byte[] b, int[][] q) {
+        int[][][] qt = table(q);
+        int[][] acc = identity();
+        for (int i = 63; i >= 0; i--) {
+            if (i != 63) {
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+                dbl(acc, acc);
+            }
+            int w = ((b[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
+            if (w != 0) { // public scalar
+                add(acc, acc, qt[w]);
+            }
+        }
+        for (int i = 0; i < 64; i++) {
+            int w = ((a[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
+            if (w != 0) {
+                add(acc, acc, B_COMB[i][w]);
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            Fe25519.copy(out[i], acc[i]);
+        }
+    }
+
+    /** RFC 8032, Section 5.1.2: y with the low bit of x in the top bit. */
+    static byte[] encode(int[][] p) {
+        int[] zi = Fe25519.create();
+        int[] x = Fe25519.create();
+        int[] y = Fe25519.create();
+        Fe25519.invert(zi, p[2]);
+        Fe25519.mul(x, p[0], zi);
+        Fe25519.mul(y, p[1], zi);
+        byte[] out = new byte[32];
+        Fe25519.toBytes(out, 0, y);
+        out[31] |= (byte) (Fe25519.isNegative(x) << 7);
+        return out;
+    }
+
+    /**
+     * RFC 8032, Section 5.1.3: decodes a point, or returns null if the encoding is not canonical
+     * (y &gt;= p, or x = 0 with the sign bit set) or y does not belong to a curve point. Variable time
+     * (public keys and R are public).
+     */
+    static int[][] decode(byte[] in, int off) {
+        // y must be below p: compare the 255-bit value with 2^255 - 19.
+        byte[] yb = new byte[32];
+        System.arraycopy(in, off, yb, 0, 32);
+        int sign = (yb[31] >>> 7) & 1;
+        yb[31] &= 0x7f;
+        if (!belowP(yb)) {
+            return null;
+        }
+        int[] y = Fe25519.create();
+        Fe25519.fromBytes(y, yb, 0);
+        int[] u = Fe25519.create();
+        int[] v = Fe25519.create();
+        int[] yy = Fe25519.create();
+        Fe25519.sqr(yy, y);
+        Fe25519.sub(u, yy, Fe25519.one()); // u = y^2 - 1
+        Fe25519.carry(u);
+        Fe25519.mul(v, yy, D);
+        Fe25519.add(v, v, Fe25519.one()); // v = d y^2 + 1
+        Fe25519.carry(v);
+        // x = u v^3 (u v^7)^((p-5)/8)
+        int[] v3 = Fe25519.create();
+        Fe25519.sqr(v3, v);
+        Fe25519.mul(v3, v3, v);
+        int[] v7 = Fe25519.create();
+        Fe25519.sqr(v7, v3);
+        Fe25519.mul(v7, v7, v);
+        int[] t = Fe25519.create();
+        Fe25519.mul(t, u, v7);
+        Fe25519.pow22523(t, t);
+        int[] x = Fe25519.create();
+        Fe25519.mul(x, u, v3);
+        Fe25519.mul(x, x, t);
+        int[] vxx = Fe25519.create();
+        Fe25519.sqr(vxx, x);
+        Fe25519.mul(vxx, vxx, v);
+        int[] negU = Fe25519.create();
+        Fe25519.neg(negU, u);
+        if (Fe25519.eq(vxx, u) == 1) {
+            // x is a root
+        } else if (Fe25519.eq(vxx, negU) == 1) {
+            Fe25519.mul(x, x, SQRT_M1);
+        } else {
+            return null;
+        }
+        int xIsZero = Fe25519.isZero(x);
+        if (xIsZero == 1 && sign == 1) {
+            return null; // "negative zero": not canonical
+        }
+        if (Fe25519.isNegative(x) != sign) {
+            Fe25519.neg(x, x);
+            Fe25519.carry(x);
+        }
+        int[] tt = Fe25519.create();
+        Fe25519.mul(tt, x, y);
+        return new int[][] {x, y, Fe25519.one(), tt};
+    }
+
+    /** Is the little-endian 255-bit value below p = 2^255 - 19? */
+    private static boolean belowP(byte[] y) {
+        // p = ed ff .. ff 7f (little-endian). Compare from the top byte down.
+        for (int i = 31; i >= 0; i--) {
+            int pb = i == 31 ? 0x7f : (i == 0 ? 0xed : 0xff);
+            int yb = y[i] & 0xff;
+            if (yb != pb) {
+                return yb < pb;
+            }
+        }
+        return false; // equal to p
+    }
+
+    // --------------------------------------------------------------- scalars
+
+    static byte[] reverse(byte[] a, int off, int len) {
+        byte[] r = new byte[len];
+        for (int i = 0; i < len; i++) {
+            r[i] = a[off + len - 1 - i];
+        }
+        return r;
+    }
+
+    /** A little-endian byte string of any length reduced mod L, as a Montgomery-form scalar. */
+    static int[] scalarFromLe(byte[] le, int off, int len) {
+        byte[] be = reverse(le, off, len);
+        int[] s = SCALARS.reduceWideToMont(be, 0, len);
+        ConstantTime.zero(be);
+        return s;
+    }
+
+    /** The 32-byte little-endian encoding of a Montgomery-form scalar. */
+    static byte[] scalarToLe(int[] s) {
+        byte[] be = new byte[32];
+        SCALARS.encode(be, 0, s);
+        byte[] le = reverse(be, 0, 32);
+        ConstantTime.zero(be);
+        return le;
+    }
+
+    // ------------------------------------------------------ sign and verify
+
+    /** RFC 8032, Section 5.1.5: the clamped scalar s (32 bytes, little-endian) and the prefix, from SHA-512(seed). */
+    static byte[] expand(byte[] seed) {
+        Sha512 md = new Sha512();
+        md.update(seed, 0, seed.length);
+        return md.digest();
+    }
+
+    static byte[] clampedScalar(byte[] h) {
+        byte[] s = new byte[32];
+        System.arraycopy(h, 0, s, 0, 32);
+        s[0] &= (byte) 248;
+        s[31] &= 127;
+        s[31] |= 64;
+        return s;
+    }
+
+    static byte[] publicFromSeed(byte[] seed) {
+        byte[] h = expand(seed);
+        byte[] s = clampedScalar(h);
+        int[][] a = identity();
+        mulBase(a, s);
+        ConstantTime.zero(h);
+        ConstantTime.zero(s);
+        return encode(a);
+    }
+
+    /** RFC 8032, Section 5.1.6. */
+    static byte[] sign(byte[] seed, byte[] pub, byte[] m, int off, int len) {
+        byte[] h = expand(seed);
+        byte[] s = clampedScalar(h);
+        Sha512 md = new Sha512();
+        md.update(h, 32, 32);
+        md.update(m, off, len);
+        byte[] rh = md.digest();
+        int[] r = scalarFromLe(rh, 0, 64);
+        byte[] rb = scalarToLe(r);
+        int[][] rp = identity();
+        mulBase(rp, rb);
+        byte[] rEnc = encode(rp);
+        md.update(rEnc, 0, 32);
+        md.update(pub, 0, 32);
+        md.update(m, off, len);
+        int[] k = scalarFromLe(md.digest(), 0, 64);
+        int[] sm = scalarFromLe(s, 0, 32);
+        int[] sum = SCALARS.create();
+        SCALARS.mul(sum, k, sm);
+        SCALARS.add(sum, sum, r);
+        byte[] sig = new byte[64];
+        System.arraycopy(rEnc, 0, sig, 0, 32);
+        System.arraycopy(scalarToLe(sum), 0, sig, 32, 32);
+        ConstantTime.zero(h);
+        ConstantTime.zero(s);
+        ConstantTime.zero(rh);
+        ConstantTime.zero(rb);
+        ConstantTime.zero(r);
+        ConstantTime.zero(sm);
+        ConstantTime.zero(sum);
+        return sig;
+    }
+
+    /** RFC 8032, Section 5.1.7 with the rules in the class comment. a is a decoded public key. */
+    static boolean verify(byte[] pub, int[][] a, byte[] m, int mOff, int mLen, byte[] sig, int sOff) {
+        if (decode(sig, sOff) == null) {
+            return false; // R not a canonical point encoding
+        }
+        byte[] sBe = reverse(sig, sOff + 32, 32);
+        int[] sv = SCALARS.create();
+        if (SCALARS.decode(sv, sBe, 0) == 0) {
+            return false; // S >= L
+        }
+        Sha512 md = new Sha512();
+        md.update(sig, sOff, 32);
+        md.update(pub, 0, 32);
+        md.update(m, mOff, mLen);
+        byte[] k = scalarToLe(scalarFromLe(md.digest(), 0, 64));
+        int[][] negA = identity();
+        neg(negA, a);
+        int[][] r = identity();
+        mulAddVartime(r, reverse(sBe, 0, 32), k, negA);
+        byte[] rEnc = encode(r);
+        return ConstantTime.equals(sig, sOff, rEnc, 0, 32) == 1;
+    }
+}

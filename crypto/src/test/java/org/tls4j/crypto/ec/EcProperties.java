@@ -1,0 +1,300 @@
+package org.tls4j.crypto.ec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPublicKeySpec;
+import javax.crypto.KeyAgreement;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.tls4j.crypto.hash.Sha256;
+import org.tls4j.crypto.hash.Sha384;
+import org.tls4j.crypto.hash.Sha512;
+import org.tls4j.crypto.kex.KeyExchange;
+import org.tls4j.testing.SeededRandomSource;
+
+/**
+ * Properties of the EC primitives on random keys, and cross-checks against the JDK (SunEC) as a
+ * test-only oracle: X25519/X448 and ECDH agree with KeyAgreement both ways, our ECDSA signatures verify
+ * under SunEC and SunEC's under ours, Ed25519/Ed448 signatures are byte-identical to SunEC's
+ * (both deterministic). Scalar-multiplication laws on random scalars. Tries are kept low: P-521 and
+ * Ed448 run on the generic Montgomery field.
+ */
+class EcProperties {
+    static final EcCurve[] CURVES = {EcCurve.P256, EcCurve.P384, EcCurve.P521};
+
+    static byte[] le(BigInteger v, int len) {
+        byte[] out = new byte[len];
+        byte[] be = v.toByteArray();
+        for (int i = 0; i < len && i < be.length; i++) {
+            out[i] = be[be.length - 1 - i];
+        }
+        return out;
+    }
+
+    static BigInteger fromLe(byte[] b) {
+        byte[] be = Ed25519.reverse(b, 0, b.length);
+        return new BigInteger(1, be);
+    }
+
+    @Property(tries = 30)
+    void xdhAgreesWithJdk(@ForAll long seed, @ForAll boolean x448) throws Exception {
+        KeyExchange kx = x448 ? new X448() : new X25519();
+        int len = kx.publicKeyLength();
+        NamedParameterSpec spec = x448 ? NamedParameterSpec.X448 : NamedParameterSpec.X25519;
+        KeyExchange.KeyShare ours = kx.generate(new SeededRandomSource(seed));
+        KeyPairGenerator g = KeyPairGenerator.getInstance("XDH");
+        g.initialize(spec);
+        KeyPair jdk = g.generateKeyPair();
+        byte[] jdkPub = le(((XECPublicKey) jdk.getPublic()).getU(), len);
+        byte[] a = ours.agree(jdkPub, 0, len);
+        KeyAgreement ka = KeyAgreement.getInstance("XDH");
+        ka.init(jdk.getPrivate());
+        PublicKey ourPub = KeyFactory.getInstance("XDH").generatePublic(
+                new XECPublicKeySpec(spec, fromLe(ours.publicKey())));
+        ka.doPhase(ourPub, true);
+        assertArrayEquals(ka.generateSecret(), a);
+        // Symmetry between two of our own shares.
+        KeyExchange.KeyShare other = kx.generate(new SeededRandomSource(seed + 1));
+        byte[] op = other.publicKey(), mp = ours.publicKey();
+        assertArrayEquals(ours.agree(op, 0, len), other.agree(mp, 0, len));
+    }
+
+    static byte[] sec1(ECPoint p, int fl) {
+        byte[] out = new byte[1 + 2 * fl];
+        out[0] = 4;
+        byte[] x = p.getAffineX().toByteArray(), y = p.getAffineY().toByteArray();
+        int xn = Math.min(x.length, fl), yn = Math.min(y.length, fl);
+        System.arraycopy(x, x.length - xn, out, 1 + fl - xn, xn);
+        System.arraycopy(y, y.length - yn, out, 1 + 2 * fl - yn, yn);
+        return out;
+    }
+
+    static PublicKey jdkPublic(EcPublicKey k, ECParameterSpec params) throws Exception {
+        int fl = k.curve().fieldLength();
+        byte[] e = k.encoded();
+        ECPoint p = new ECPoint(new BigInteger(1, java.util.Arrays.copyOfRange(e, 1, 1 + fl)),
+                new BigInteger(1, java.util.Arrays.copyOfRange(e, 1 + fl, 1 + 2 * fl)));
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(p, params));
+    }
+
+    @Property(tries = 30)
+    void ecdhAgreesWithJdk(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) throws Exception {
+        EcCurve c = CURVES[ci];
+        Ecdh kx = new Ecdh(c);
+        KeyExchange.KeyShare ours = kx.generate(new SeededRandomSource(seed));
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec(c.name()));
+        KeyPair jdk = g.generateKeyPair();
+        ECParameterSpec params = ((ECPublicKey) jdk.getPublic()).getParams();
+        byte[] jdkPub = sec1(((ECPublicKey) jdk.getPublic()).getW(), c.fieldLength());
+        byte[] a = ours.agree(jdkPub, 0, jdkPub.length);
+        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        ka.init(jdk.getPrivate());
+        ka.doPhase(jdkPublic(EcPublicKey.fromSec1(c, ours.publicKey()), params), true);
+        assertArrayEquals(ka.generateSecret(), a);
+    }
+
+    @Property(tries = 30)
+    void ecdsaInteroperatesWithJdk(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci,
+            @ForAll @Size(max = 200) byte[] msg, @ForAll boolean hedged) throws Exception {
+        EcCurve c = CURVES[ci];
+        org.tls4j.crypto.hash.Digest md = ci == 0 ? new Sha256() : ci == 1 ? new Sha384() : new Sha512();
+        String jdkAlg = ci == 0 ? "SHA256withECDSA" : ci == 1 ? "SHA384withECDSA" : "SHA512withECDSA";
+        SeededRandomSource rnd = new SeededRandomSource(seed);
+        EcPrivateKey key = EcPrivateKey.generate(c, rnd);
+        EcdsaSigner signer = hedged ? new EcdsaSigner(key, md, SignatureEncoding.DER, rnd)
+                : new EcdsaSigner(key, md, SignatureEncoding.DER);
+        byte[] sig = signer.sign(msg);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec(c.name()));
+        KeyPair jdk = g.generateKeyPair();
+        ECParameterSpec params = ((ECPublicKey) jdk.getPublic()).getParams();
+        Signature v = Signature.getInstance(jdkAlg);
+        v.initVerify(jdkPublic(key.publicKey(), params));
+        v.update(msg);
+        assertTrue(v.verify(sig));
+        Signature s = Signature.getInstance(jdkAlg);
+        s.initSign(jdk.getPrivate());
+        s.update(msg);
+        byte[] jdkSig = s.sign();
+        EcPublicKey jdkPub = EcPublicKey.fromSec1(c, sec1(((ECPublicKey) jdk.getPublic()).getW(), c.fieldLength()));
+        assertTrue(new EcdsaVerifier(jdkPub, md, SignatureEncoding.DER).verify(msg, jdkSig));
+        // Our own round trip, and tampering fails.
+        EcdsaVerifier ov = new EcdsaVerifier(key.publicKey(), md, SignatureEncoding.DER);
+        assertTrue(ov.verify(msg, sig));
+        byte[] bad = sig.clone();
+        bad[bad.length - 1 - (int) (Math.abs(seed % 8))] ^= (byte) (1 << (int) Math.abs(seed % 7));
+        assertFalse(ov.verify(msg, bad));
+        byte[] msg2 = java.util.Arrays.copyOf(msg, msg.length + 1);
+        assertFalse(ov.verify(msg2, sig));
+        // P1363 round trip.
+        byte[] p = new EcdsaSigner(key, md, SignatureEncoding.P1363).sign(msg);
+        assertTrue(new EcdsaVerifier(key.publicKey(), md, SignatureEncoding.P1363).verify(msg, p));
+    }
+
+    @Property(tries = 30)
+    void eddsaMatchesJdk(@ForAll long seed, @ForAll boolean ed448, @ForAll @Size(max = 200) byte[] msg,
+            @ForAll @IntRange(min = 0, max = 1000) int flip) throws Exception {
+        SeededRandomSource rnd = new SeededRandomSource(seed);
+        byte[] sig;
+        byte[] seedBytes;
+        boolean ok;
+        boolean tamperedSig;
+        boolean tamperedMsg;
+        if (ed448) {
+            Ed448PrivateKey k = Ed448PrivateKey.generate(rnd);
+            seedBytes = k.seed();
+            sig = new Ed448Signer(k).sign(msg);
+            Ed448Verifier v = new Ed448Verifier(k.publicKey());
+            ok = v.verify(msg, sig);
+            byte[] bad = sig.clone();
+            bad[flip % bad.length] ^= (byte) (1 << (flip % 8));
+            tamperedSig = v.verify(msg, bad);
+            tamperedMsg = v.verify(java.util.Arrays.copyOf(msg, msg.length + 1), sig);
+        } else {
+            Ed25519PrivateKey k = Ed25519PrivateKey.generate(rnd);
+            seedBytes = k.seed();
+            sig = new Ed25519Signer(k).sign(msg);
+            Ed25519Verifier v = new Ed25519Verifier(k.publicKey());
+            ok = v.verify(msg, sig);
+            byte[] bad = sig.clone();
+            bad[flip % bad.length] ^= (byte) (1 << (flip % 8));
+            tamperedSig = v.verify(msg, bad);
+            tamperedMsg = v.verify(java.util.Arrays.copyOf(msg, msg.length + 1), sig);
+        }
+        assertTrue(ok);
+        assertFalse(tamperedSig);
+        assertFalse(tamperedMsg);
+        String alg = ed448 ? "Ed448" : "Ed25519";
+        PrivateKey jk = KeyFactory.getInstance(alg).generatePrivate(
+                new EdECPrivateKeySpec(ed448 ? NamedParameterSpec.ED448 : NamedParameterSpec.ED25519, seedBytes));
+        Signature s = Signature.getInstance(alg);
+        s.initSign(jk);
+        s.update(msg);
+        assertArrayEquals(s.sign(), sig);
+    }
+
+    static BigInteger randomScalar(SeededRandomSource r, BigInteger n) {
+        return new BigInteger(1, r.nextBytes(n.bitLength() / 8 + 8)).mod(n);
+    }
+
+    static byte[] be(BigInteger v, int len) {
+        byte[] out = new byte[len];
+        byte[] b = v.toByteArray();
+        int k = Math.min(b.length, len);
+        System.arraycopy(b, b.length - k, out, len - k, k);
+        return out;
+    }
+
+    @Property(tries = 30)
+    void nistScalarLaws(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) {
+        EcCurve c = CURVES[ci];
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger n = c.order;
+        BigInteger a = randomScalar(r, n), b = randomScalar(r, n);
+        int len = c.orderLength();
+        int[][] aG = c.newPoint(), bG = c.newPoint(), sum = c.newPoint(), abG = c.newPoint(), viaMul = c.newPoint();
+        c.mulBase(aG, be(a, len), 0);
+        c.mulBase(bG, be(b, len), 0);
+        c.add(sum, aG, bG);
+        c.mulBase(abG, be(a.add(b).mod(n), len), 0);
+        assertArrayEquals(c.encodePoint(abG), c.encodePoint(sum));
+        c.mul(viaMul, be(a, len), 0, bG);
+        c.mulBase(abG, be(a.multiply(b).mod(n), len), 0);
+        assertArrayEquals(c.encodePoint(abG), c.encodePoint(viaMul));
+        // The doubling formula agrees with the addition formula, on a point and on infinity.
+        int[][] d1 = c.newPoint(), d2 = c.newPoint();
+        c.dbl(d1, aG);
+        c.add(d2, aG, aG);
+        assertArrayEquals(c.encodePoint(d2), c.encodePoint(d1));
+        c.dbl(d1, c.newPoint());
+        assertTrue(c.isInfinity(d1) == 1);
+        // n·G is the point at infinity; (n-1)·G = -G.
+        int[][] t = c.newPoint();
+        c.mulBase(t, be(n.subtract(BigInteger.ONE), len), 0);
+        c.add(t, t, c.generator());
+        assertTrue(c.isInfinity(t) == 1);
+    }
+
+    @Property(tries = 30)
+    void ed25519ScalarLaws(@ForAll long seed) {
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger l = Ed25519.L;
+        BigInteger a = randomScalar(r, l), b = randomScalar(r, l);
+        int[][] aB = Ed25519.identity(), bB = Ed25519.identity(), s = Ed25519.identity();
+        Ed25519.mulBase(aB, le(a, 32));
+        Ed25519.mulBase(bB, le(b, 32));
+        Ed25519.add(s, aB, bB);
+        int[][] ab = Ed25519.identity();
+        Ed25519.mulBase(ab, le(a.add(b).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(ab), Ed25519.encode(s));
+        // Doubling agrees with addition.
+        int[][] d1 = Ed25519.identity(), d2 = Ed25519.identity();
+        Ed25519.dbl(d1, aB);
+        Ed25519.add(d2, aB, aB);
+        assertArrayEquals(Ed25519.encode(d1), Ed25519.encode(d2));
+    }
+
+    /** The unrolled P-256 Montgomery product equals the generic CIOS loop and BigInteger. */
+    @Property(tries = 300)
+    void p256MontMatchesGeneric(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
+        MontField f = EcCurve.P256.fp;
+        BigInteger p = f.modulus;
+        int[] a = f.fromBigPublic(new BigInteger(1, x)), b = f.fromBigPublic(new BigInteger(1, y));
+        int[] o1 = f.create(), o2 = f.create();
+        f.mul(o1, a, b);
+        f.mulGeneric(o2, a, b);
+        assertArrayEquals(o2, o1);
+        assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
+        // Edge values: p - 1 squared.
+        int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
+        f.mul(o1, pm1, pm1);
+        f.mulGeneric(o2, pm1, pm1);
+        assertArrayEquals(o2, o1);
+    }
+
+    /** The radix-2^25.5 field against BigInteger on random 255-bit inputs (including values >= p). */
+    @Property(tries = 200)
+    void fe25519MatchesBigInteger(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
+        BigInteger p = Ed25519.P;
+        x[31] &= 0x7f;
+        y[31] &= 0x7f;
+        BigInteger bx = fromLe(x), by = fromLe(y);
+        int[] fx = Fe25519.create(), fy = Fe25519.create(), o = Fe25519.create();
+        Fe25519.fromBytes(fx, x, 0);
+        Fe25519.fromBytes(fy, y, 0);
+        byte[] out = new byte[32];
+        Fe25519.mul(o, fx, fy);
+        Fe25519.toBytes(out, 0, o);
+        assertArrayEquals(le(bx.multiply(by).mod(p), 32), out);
+        Fe25519.sub(o, fx, fy);
+        Fe25519.toBytes(out, 0, o);
+        assertArrayEquals(le(bx.subtract(by).mod(p), 32), out);
+        Fe25519.add(o, fx, fy);
+        Fe25519.mul(o, o, o);
+        Fe25519.toBytes(out, 0, o);
+        assertArrayEquals(le(bx.add(by).pow(2).mod(p), 32), out);
+        Fe25519.invert(o, fx);
+        Fe25519.toBytes(out, 0, o);
+        assertArrayEquals(le(bx.mod(p).signum() == 0 ? BigInteger.ZERO : bx.modInverse(p), 32), out);
+    }
+}
