@@ -304,7 +304,7 @@ public final class TlsEngine {
             flushHandshake(run);
             switch (o.kind) {
                 case CHANGE_CIPHER_SPEC:
-                    queue(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+                    queueChangeCipherSpec();
                     break;
                 case READ_KEYS:
                     readState.setProtection(o.secret().protection());
@@ -350,6 +350,20 @@ public final class TlsEngine {
             outEnd = live;
         }
         outEnd += fragmenter.write(type, b, 0, b.length, outNet, outEnd);
+    }
+
+    /**
+     * The dummy ChangeCipherSpec of middlebox compatibility mode: always the plaintext record
+     * {@code 14 03 03 00 01 01}, outside record protection and without a sequence number, whatever the
+     * current write keys (RFC 8446, Section 5 and Appendix D.4).
+     */
+    private void queueChangeCipherSpec() {
+        byte[] ccs = {(byte) ContentType.CHANGE_CIPHER_SPEC.code, 3, 3, 0, 1, 1};
+        if (outNet.length - outEnd < ccs.length) {
+            outNet = Arrays.copyOf(outNet, outNet.length * 2 + ccs.length);
+        }
+        System.arraycopy(ccs, 0, outNet, outEnd, ccs.length);
+        outEnd += ccs.length;
     }
 
     private int pending() {
