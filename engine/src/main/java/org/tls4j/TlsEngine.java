@@ -185,8 +185,10 @@ public final class TlsEngine {
 
     /**
      * Consumes network bytes from {@code src}, runs the handshake, and delivers application data into
-     * {@code dst}. Bytes of an incomplete record are taken and kept inside (they count in
-     * bytesConsumed); the call then reports BUFFER_UNDERFLOW if it could do nothing else.
+     * {@code dst}, record after record while {@code dst} has room. Bytes of an incomplete record are taken
+     * and kept inside (they count in bytesConsumed; the call then reports BUFFER_UNDERFLOW if it could do
+     * nothing else); bytes after the last record processed stay in {@code src}, so "src has remaining
+     * bytes" always means "call unwrap again".
      *
      * @return OK; BUFFER_UNDERFLOW when no whole record is available; BUFFER_OVERFLOW when application
      *     data is waiting and {@code dst} is full; CLOSED once the peer's close_notify arrived
@@ -206,18 +208,32 @@ public final class TlsEngine {
         int consumed = 0;
         boolean progress = false;
         try {
-            while (!inboundClosed && appEnd == appStart) {
-                consumed += deframer.feed(src);
+            while (!inboundClosed) {
+                produced += drainApp(dst);
+                if (appEnd > appStart) {
+                    break; // dst is full; the rest of src stays there for the next call
+                }
                 long seqBefore = readState.sequenceNumber();
-                if (!deframer.next(readState, record)) {
-                    if (!src.hasRemaining() || deframer.buffered() == 0) {
-                        break;
-                    }
+                if (deframer.next(readState, record)) {
+                    progress = true;
+                    boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
+                    handleRecord(wasProtected);
                     continue;
                 }
-                progress = true;
-                boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
-                handleRecord(wasProtected);
+                // Feed only what the next record needs, so bytes beyond it stay in src (nothing hides
+                // inside the engine when dst fills up). next() has already checked a complete header.
+                int want = deframer.wanted();
+                if (want == 0 || !src.hasRemaining()) {
+                    break;
+                }
+                ByteBuffer part = src.duplicate();
+                part.limit(src.position() + Math.min(want, src.remaining()));
+                int n = deframer.feed(part);
+                if (n == 0) {
+                    break;
+                }
+                src.position(src.position() + n);
+                consumed += n;
             }
         } catch (TlsAlert a) {
             throw fail(a);

@@ -142,6 +142,19 @@ class TlsEngineAlertsTest {
     }
 
     @Test
+    void oversizedRecordIsRecordOverflowWithoutWaitingForItsBody() {
+        TlsEngine server = TlsEngine.server(TestCerts.server(TestPki.KeyKind.EC_P256).build());
+        byte[] rec = new byte[30000];
+        rec[0] = 22;
+        rec[1] = 3;
+        rec[2] = 1;
+        rec[3] = (byte) 0xff;
+        rec[4] = (byte) 0xff;
+        TlsException e = assertThrows(TlsException.class, () -> server.unwrap(ByteBuffer.wrap(rec), ByteBuffer.allocate(100)));
+        assertEquals(AlertDescription.RECORD_OVERFLOW, e.alert());
+    }
+
+    @Test
     void aFatalAlertFromThePeerIsReported() {
         TlsEngine client = TlsEngine.client(TestCerts.client().build());
         TlsException e = assertThrows(TlsException.class,
