@@ -486,6 +486,43 @@ public final class TlsEngine {
         return new TlsResult(status, h, consumed, produced);
     }
 
+    /**
+     * Exports keying material (RFC 8446, Section 7.5; RFC 5705): both ends of a connection get the same
+     * bytes for the same label and context. {@code context} may be null (the same as empty in TLS 1.3).
+     *
+     * @throws IllegalStateException before the handshake is complete or after a failure
+     * @throws IllegalArgumentException for a label over 249 bytes or a length over 255 hash lengths
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (summary == null || failure != null) {
+            throw new IllegalStateException("keying material can be exported only from an established connection");
+        }
+        try {
+            return hs.exportKeyingMaterial(label, context, length);
+        } catch (TlsAlert a) {
+            throw new IllegalArgumentException(a.getMessage(), a);
+        }
+    }
+
+    /**
+     * Sends a KeyUpdate on the next {@link #wrap} and switches to the next write key (RFC 8446, Section
+     * 4.6.3); with {@code requestPeerUpdate} the peer is asked to update its key too. The engine also
+     * does this by itself before a key reaches its usage limit (Section 5.5).
+     *
+     * @throws IllegalStateException before the handshake is complete or once the outbound side is closed
+     */
+    public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException {
+        if (summary == null || failure != null || outboundClosed) {
+            throw new IllegalStateException("KeyUpdate needs an established connection with its outbound side open");
+        }
+        try {
+            hs.keyUpdate(requestPeerUpdate);
+            applyOutputs();
+        } catch (TlsAlert a) {
+            throw fail(a);
+        }
+    }
+
     /** The failure that closed this engine, or null. */
     public TlsException failure() {
         return failure;

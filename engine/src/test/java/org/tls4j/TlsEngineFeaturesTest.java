@@ -122,6 +122,36 @@ class TlsEngineFeaturesTest {
     }
 
     @Test
+    void exportersAgreeOnBothSides() throws Exception {
+        EnginePair p = new EnginePair(TestCerts.client().build(), TestCerts.server(TestPki.KeyKind.EC_P256).build());
+        assertThrows(IllegalStateException.class, () -> p.client.exportKeyingMaterial("EXPORTER-test", null, 32));
+        handshake(p);
+        byte[] c = p.client.exportKeyingMaterial("EXPORTER-test", new byte[] {1, 2}, 42);
+        assertEquals(42, c.length);
+        assertArrayEquals(c, p.server.exportKeyingMaterial("EXPORTER-test", new byte[] {1, 2}, 42));
+        assertFalse(java.util.Arrays.equals(c, p.server.exportKeyingMaterial("EXPORTER-other", new byte[] {1, 2}, 42)));
+        // RFC 8446, Section 7.5: no context and an empty context are the same.
+        assertArrayEquals(p.client.exportKeyingMaterial("x", null, 16), p.server.exportKeyingMaterial("x", new byte[0], 16));
+    }
+
+    @Test
+    void keyUpdateRequestedThroughTheEngine() throws Exception {
+        EnginePair p = new EnginePair(TestCerts.client().build(), TestCerts.server(TestPki.KeyKind.EC_P256).build());
+        handshake(p);
+        byte[] a = "before".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(a, p.transfer(p.client, p.server, a));
+        for (int i = 0; i < 3; i++) {
+            p.client.requestKeyUpdate(true); // the server must answer with its own KeyUpdate
+            byte[] b = ("after update " + i).getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(b, p.transfer(p.client, p.server, b));
+            assertArrayEquals(b, p.transfer(p.server, p.client, b));
+        }
+        p.server.requestKeyUpdate(false);
+        assertArrayEquals(a, p.transfer(p.server, p.client, a));
+        assertArrayEquals(a, p.transfer(p.client, p.server, a));
+    }
+
+    @Test
     void applicationDataWaitsForTheHandshake() throws Exception {
         TlsEngine c = TlsEngine.client(TestCerts.client().build());
         ByteBuffer src = ByteBuffer.wrap(new byte[10]);

@@ -526,6 +526,9 @@ public final class Tls13Client {
             byte[] hash = h.transcript.hash();
             byte[] c = master.clientApplicationTrafficSecret0(hash);
             byte[] s = master.serverApplicationTrafficSecret0(hash);
+            byte[] exp = master.exporterMasterSecret(hash);
+            Exporter exporter = new Exporter(h.schedule, exp);
+            ConstantTime.zero(exp);
             TrafficSecret clientApp = new TrafficSecret(h.suite, h.schedule, "client application", c);
             TrafficSecret serverApp = new TrafficSecret(h.suite, h.schedule, "server application", s);
             ConstantTime.zero(c);
@@ -552,7 +555,7 @@ public final class Tls13Client {
             h.serverHandshake.destroy();
             cx.complete(new HandshakeSummary(h.suite.suite, h.group, scheme, alpn, cx.config.serverName, h.retried,
                     chain, Collections.<Certificate>emptyList()));
-            return new Connected(signatureProof, finishedProof, serverApp, clientApp);
+            return new Connected(signatureProof, finishedProof, serverApp, clientApp, exporter);
         }
     }
 
@@ -565,8 +568,8 @@ public final class Tls13Client {
         private final FinishedVerified finishedProof;
 
         Connected(SignatureVerified signatureProof, FinishedVerified finishedProof, TrafficSecret read,
-                TrafficSecret write) {
-            super(read, write);
+                TrafficSecret write, Exporter exporter) {
+            super(read, write, exporter);
             if (signatureProof == null || finishedProof == null) {
                 throw new NullPointerException("proofs of the server's signature and Finished are required");
             }
@@ -576,7 +579,7 @@ public final class Tls13Client {
 
         @Override
         Connected with(TrafficSecret read, TrafficSecret write) {
-            return new Connected(signatureProof, finishedProof, read, write);
+            return new Connected(signatureProof, finishedProof, read, write, exporter);
         }
 
         @Override

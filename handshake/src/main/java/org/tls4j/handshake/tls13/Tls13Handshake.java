@@ -100,6 +100,22 @@ public final class Tls13Handshake {
         return !reassembler.isEmpty();
     }
 
+    /**
+     * Keying material exported from the connection (RFC 8446, Section 7.5).
+     *
+     * @throws TlsAlert internal_error before the handshake completed or for an out-of-range length
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) throws TlsAlert {
+        if (!(state instanceof Traffic.Connected)) {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "exporters need a completed handshake");
+        }
+        try {
+            return ((Traffic.Connected) state).exporter.export(label, context, length);
+        } catch (org.tls4j.crypto.CryptoException e) {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "exporter: " + e.getMessage(), e);
+        }
+    }
+
     /** True once the handshake completed (the connected state is reached). */
     public boolean isComplete() {
         return state instanceof Traffic.Connected;

@@ -388,6 +388,9 @@ public final class Tls13Server {
         byte[] hash = t.hash();
         byte[] ca = master.clientApplicationTrafficSecret0(hash);
         byte[] sa = master.serverApplicationTrafficSecret0(hash);
+        byte[] exp = master.exporterMasterSecret(hash);
+        Exporter exporter = new Exporter(ks, exp);
+        ConstantTime.zero(exp);
         master.destroy();
         TrafficSecret clientApp = new TrafficSecret(choice.suite, ks, "client application", ca);
         TrafficSecret serverApp = new TrafficSecret(choice.suite, ks, "server application", sa);
@@ -395,7 +398,7 @@ public final class Tls13Server {
         ConstantTime.zero(sa);
         serverHs.destroy();
         cx.installWriteKeys(serverApp);
-        return new ExpectFinished(choice, ks, t, clientHs, clientApp, serverApp, retried);
+        return new ExpectFinished(choice, ks, t, clientHs, clientApp, serverApp, exporter, retried);
     }
 
     /** Waits for the client's Finished (Section 4.4.4). */
@@ -406,16 +409,18 @@ public final class Tls13Server {
         private final TrafficSecret clientHandshake;
         private final TrafficSecret clientApp;
         private final TrafficSecret serverApp;
+        private final Exporter exporter;
         private final boolean retried;
 
         ExpectFinished(Choice choice, KeySchedule13 schedule, Transcript transcript, TrafficSecret clientHandshake,
-                TrafficSecret clientApp, TrafficSecret serverApp, boolean retried) {
+                TrafficSecret clientApp, TrafficSecret serverApp, Exporter exporter, boolean retried) {
             this.choice = choice;
             this.schedule = schedule;
             this.transcript = transcript;
             this.clientHandshake = clientHandshake;
             this.clientApp = clientApp;
             this.serverApp = serverApp;
+            this.exporter = exporter;
             this.retried = retried;
         }
 
@@ -431,7 +436,7 @@ public final class Tls13Server {
             cx.installReadKeys(clientApp);
             cx.complete(new HandshakeSummary(choice.suite.suite, choice.group, choice.scheme, choice.alpn,
                     choice.serverName, retried, Collections.<Certificate>emptyList(), choice.certificate.chain()));
-            return new Connected(proof, clientApp, serverApp);
+            return new Connected(proof, clientApp, serverApp, exporter);
         }
     }
 
@@ -439,8 +444,8 @@ public final class Tls13Server {
     static final class Connected extends Traffic.Connected {
         private final FinishedVerified finishedProof;
 
-        Connected(FinishedVerified finishedProof, TrafficSecret read, TrafficSecret write) {
-            super(read, write);
+        Connected(FinishedVerified finishedProof, TrafficSecret read, TrafficSecret write, Exporter exporter) {
+            super(read, write, exporter);
             if (finishedProof == null) {
                 throw new NullPointerException("proof of the client's Finished is required");
             }
@@ -449,7 +454,7 @@ public final class Tls13Server {
 
         @Override
         Connected with(TrafficSecret read, TrafficSecret write) {
-            return new Connected(finishedProof, read, write);
+            return new Connected(finishedProof, read, write, exporter);
         }
 
         @Override

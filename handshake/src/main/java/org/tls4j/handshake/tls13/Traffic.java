@@ -14,10 +14,12 @@ final class Traffic {
     abstract static class Connected implements HandshakeState {
         final TrafficSecret read;
         final TrafficSecret write;
+        final Exporter exporter;
 
-        Connected(TrafficSecret read, TrafficSecret write) {
+        Connected(TrafficSecret read, TrafficSecret write, Exporter exporter) {
             this.read = read;
             this.write = write;
+            this.exporter = exporter;
         }
 
         /** The same state with new secrets (proof tokens carried over). */
