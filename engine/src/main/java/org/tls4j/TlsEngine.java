@@ -86,6 +86,10 @@ public final class TlsEngine {
     private final WriteState writeState = new WriteState();
     private final Fragmenter fragmenter = new Fragmenter(writeState);
     private final Record record = new Record();
+    /** Opens nothing: for the unprotected alert of {@link #plaintextAlertAllowed()}. */
+    private final ReadState plainAlertState = new ReadState();
+    /** The content type byte of the record being buffered (the engine feeds one record at a time). */
+    private int nextRecordType = -1;
 
     /** Network bytes waiting for wrap: the handshake's records, alerts. */
     private byte[] outNet = new byte[4096];
@@ -214,7 +218,7 @@ public final class TlsEngine {
                     break; // dst is full; the rest of src stays there for the next call
                 }
                 long seqBefore = readState.sequenceNumber();
-                if (deframer.next(readState, record)) {
+                if (deframer.next(plaintextAlertAllowed() ? plainAlertState : readState, record)) {
                     progress = true;
                     boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
                     handleRecord(wasProtected);
@@ -228,6 +232,9 @@ public final class TlsEngine {
                 }
                 ByteBuffer part = src.duplicate();
                 part.limit(src.position() + Math.min(want, src.remaining()));
+                if (deframer.buffered() == 0) {
+                    nextRecordType = part.get(part.position()) & 0xff;
+                }
                 int n = deframer.feed(part);
                 if (n == 0) {
                     break;
@@ -248,6 +255,17 @@ public final class TlsEngine {
             return result(TlsResult.Status.BUFFER_UNDERFLOW, consumed, produced);
         }
         return result(TlsResult.Status.OK, consumed, produced);
+    }
+
+    /**
+     * True when the buffered record is an alert with the plaintext outer type while the peer's handshake
+     * keys are in use. A peer that fails on our flight before switching its own write keys sends its
+     * alert unprotected (OpenSSL 3.0 does, e.g. for a certificate it refuses); RFC 8446 expects it
+     * protected, but refusing it would hide the peer's reason behind an unexpected_message of our own.
+     * Only alerts get this treatment, and only in that window; such an alert is fatal anyway.
+     */
+    private boolean plaintextAlertAllowed() {
+        return nextRecordType == ContentType.ALERT.code && readEpochs == 1 && summary == null;
     }
 
     private void handleRecord(boolean wasProtected) throws TlsAlert {

@@ -32,6 +32,35 @@ class OpenSslSmokeTest {
     @TempDir
     Path dir;
 
+    /** OpenSSL refuses an expired certificate: its alert (sent unprotected) reaches the tls4j server as such. */
+    @Test
+    void opensslClientAlertReachesTheServerEngine() throws Exception {
+        File openssl = Peers.require("openssl", "openssl");
+        Path ca = dir.resolve("old-ca.pem");
+        Files.write(ca, TestPki.chainPem(TestCerts.ROOT.certificate()).getBytes(StandardCharsets.US_ASCII));
+        try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            Process p = new ProcessBuilder(openssl.getPath(), "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                    "-servername", "localhost", "-CAfile", ca.toString(), "-verify_return_error", "-quiet")
+                    .redirectErrorStream(true).start();
+            try {
+                // TestCerts' leaf expired by the real clock (it is valid at TestCerts.NOW).
+                TlsEngine server = TlsEngine.server(TlsConfig.builder().certificate(TestCerts.leaf(TestPki.KeyKind.EC_P256))
+                        .build());
+                TlsException e;
+                try (SocketChannel c = listener.accept()) {
+                    e = org.junit.jupiter.api.Assertions.assertThrows(TlsException.class, () -> echoOneLine(c, server));
+                }
+                assertTrue(e.isAlertReceived(), e.getMessage());
+                assertEquals(org.tls4j.record.AlertDescription.CERTIFICATE_EXPIRED, e.alert());
+            } finally {
+                p.destroy();
+                p.waitFor();
+            }
+        }
+    }
+
     @Test
     void clientAgainstOpensslServer() throws Exception {
         File openssl = Peers.require("openssl", "openssl");
@@ -61,6 +90,91 @@ class OpenSslSmokeTest {
                 p.destroy();
                 p.waitFor();
             }
+        }
+    }
+
+    /**
+     * openssl s_client against a tls4j server engine that echoes one line and closes. OpenSSL checks the
+     * certificate against the real clock, so this test issues its own, valid now.
+     */
+    @Test
+    void opensslClientAgainstServerEngine() throws Exception {
+        File openssl = Peers.require("openssl", "openssl");
+        long now = System.currentTimeMillis() / 1000;
+        TestPki pki = new TestPki(new org.tls4j.testing.SeededRandomSource(99), now - 3600, now + 86400);
+        TestPki.Authority root = pki.root("tls4j smoke root", pki.generate(TestPki.KeyKind.EC_P256));
+        TestPki.Key leafKey = pki.generate(TestPki.KeyKind.EC_P256);
+        org.tls4j.handshake.tls13.CertifiedKey leaf = new org.tls4j.handshake.tls13.CertifiedKey(
+                java.util.Arrays.asList(root.serverLeaf(leafKey, "localhost"), root.certificate()), leafKey);
+        Path ca = dir.resolve("ca.pem");
+        Files.write(ca, TestPki.chainPem(root.certificate()).getBytes(StandardCharsets.US_ASCII));
+        for (String groups : new String[] {"X25519", "P-256"}) {
+            try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open()) {
+                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+                Process p = new ProcessBuilder(openssl.getPath(), "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                        "-servername", "localhost", "-CAfile", ca.toString(), "-verify_return_error", "-quiet",
+                        "-groups", groups).redirectErrorStream(true).start();
+                try {
+                    p.getOutputStream().write("hello tls4j\n".getBytes(StandardCharsets.US_ASCII));
+                    p.getOutputStream().flush();
+                    // The P-256 client sends a P-256 share: the server prefers x25519 but has no share, and
+                    // uses P-256 without a HelloRetryRequest; X25519 is the common case.
+                    TlsEngine server = TlsEngine.server(TlsConfig.builder().certificate(leaf).build());
+                    try (SocketChannel c = listener.accept()) {
+                        echoOneLine(c, server);
+                    } catch (TlsException ex) {
+                        p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                        throw new AssertionError("s_client said: " + new String(p.getInputStream().readAllBytes(),
+                                StandardCharsets.US_ASCII), ex);
+                    }
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+                    assertTrue(out.contains("hello tls4j"), out);
+                    assertEquals(groups.equals("X25519") ? NamedGroup.X25519 : NamedGroup.SECP256R1, server.session().group());
+                } finally {
+                    p.destroy();
+                    p.waitFor();
+                }
+            }
+        }
+    }
+
+    private static void echoOneLine(SocketChannel c, TlsEngine e) throws Exception {
+        ByteBuffer in = ByteBuffer.allocate(e.packetBufferSize() * 2);
+        ByteBuffer net = ByteBuffer.allocate(e.packetBufferSize());
+        ByteBuffer app = ByteBuffer.allocate(e.applicationBufferSize());
+        ByteBuffer empty = ByteBuffer.allocate(0);
+        while (true) {
+            net.clear();
+            e.wrap(empty, net);
+            net.flip();
+            while (net.hasRemaining()) {
+                c.write(net);
+            }
+            if (app.position() > 0 && app.get(app.position() - 1) == '\n') {
+                break;
+            }
+            if (c.read(in) < 0) {
+                throw new AssertionError("s_client closed early");
+            }
+            in.flip();
+            while (in.hasRemaining()) {
+                TlsResult r = e.unwrap(in, app);
+                if (r.status() == TlsResult.Status.BUFFER_UNDERFLOW) {
+                    break;
+                }
+            }
+            in.compact();
+        }
+        app.flip();
+        net.clear();
+        e.wrap(app, net);
+        e.closeOutbound();
+        e.wrap(empty, net);
+        net.flip();
+        while (net.hasRemaining()) {
+            c.write(net);
         }
     }
 
