@@ -24,13 +24,52 @@ import org.tls4j.handshake.NamedGroup;
 import org.tls4j.testing.Peers;
 
 /**
- * A quick check against a real peer: tls4j's client engine over a socket to {@code openssl s_server
- * -tls1_3 -www} on 127.0.0.1, one handshake per group family, an HTTP GET, and the page back. The
- * full interop matrix (both directions, every parameter, GnuTLS and JSSE) lives in conformance-tests.
+ * Quick checks against real peers over loopback sockets on 127.0.0.1, to catch gross incompatibilities
+ * early: tls4j's client engine to {@code openssl s_server -tls1_3 -www} (x25519, and secp384r1 and
+ * ffdhe2048 through HelloRetryRequest) with an HTTP GET; {@code openssl s_client} and {@code gnutls-cli}
+ * to tls4j's server engine with an echoed line; OpenSSL's alert for an expired certificate. The full
+ * interop matrix (both directions, every parameter, GnuTLS and JSSE) lives in conformance-tests.
  */
-class OpenSslSmokeTest {
+class PeerSmokeTest {
     @TempDir
     Path dir;
+
+    /** gnutls-cli against the server engine, TLS 1.3 only, echo one line. */
+    @Test
+    void gnutlsClientAgainstServerEngine() throws Exception {
+        File gnutls = Peers.require("gnutls-cli", "gnutls-bin");
+        long now = System.currentTimeMillis() / 1000;
+        TestPki pki = new TestPki(new org.tls4j.testing.SeededRandomSource(98), now - 3600, now + 86400);
+        TestPki.Authority root = pki.root("tls4j smoke root", pki.generate(TestPki.KeyKind.EC_P256));
+        TestPki.Key leafKey = pki.generate(TestPki.KeyKind.ED25519);
+        org.tls4j.handshake.tls13.CertifiedKey leaf = new org.tls4j.handshake.tls13.CertifiedKey(
+                java.util.Arrays.asList(root.serverLeaf(leafKey, "localhost"), root.certificate()), leafKey);
+        Path ca = dir.resolve("gnutls-ca.pem");
+        Files.write(ca, TestPki.chainPem(root.certificate()).getBytes(StandardCharsets.US_ASCII));
+        try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            Process p = new ProcessBuilder(gnutls.getPath(), "--x509cafile=" + ca, "--port=" + port,
+                    "--sni-hostname=localhost", "--verify-hostname=localhost",
+                    "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3", "127.0.0.1").redirectErrorStream(true).start();
+            try {
+                p.getOutputStream().write("hello gnutls\n".getBytes(StandardCharsets.US_ASCII));
+                p.getOutputStream().flush();
+                TlsEngine server = TlsEngine.server(TlsConfig.builder().certificate(leaf).build());
+                try (SocketChannel c = listener.accept()) {
+                    echoOneLine(c, server);
+                }
+                p.getOutputStream().close();
+                assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(out.contains("hello gnutls"), out);
+                assertEquals(org.tls4j.handshake.SignatureScheme.ED25519, server.session().signatureScheme());
+            } finally {
+                p.destroy();
+                p.waitFor();
+            }
+        }
+    }
 
     /** OpenSSL refuses an expired certificate: its alert (sent unprotected) reaches the tls4j server as such. */
     @Test
