@@ -313,6 +313,15 @@ class Tls13MachinesTest {
         assertTrue(ok.server.isComplete());
     }
 
+    @Test
+    void compressionOtherThanNullIsIllegalParameter() throws Exception {
+        MachinePair p = new MachinePair(MachinePair.clientConfig(), MachinePair.serverConfig());
+        ClientHello ch = firstHello(p);
+        byte[] deflate = new ClientHello(ch.legacyVersion, ch.random(), ch.legacySessionId(), ch.cipherSuites,
+                new byte[] {1, 0}, ch.extensions).encode();
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.server.handshakeRecord(deflate, 0, deflate.length));
+    }
+
     private static List<Extension> removeType(List<Extension> e, int code) {
         List<Extension> l = new ArrayList<>();
         for (Extension x : e) {
