@@ -130,7 +130,12 @@ public final class TlsEngine {
         }
     }
 
-    /** A client engine; its ClientHello is ready for the first {@link #wrap}. */
+    /**
+     * A client engine; its ClientHello is ready for the first {@link #wrap}.
+     *
+     * @throws IllegalStateException when the handshake cannot start, e.g. a client that verifies host
+     *     names was given no {@link TlsConfig.Builder#serverName server name}
+     */
     public static TlsEngine client(TlsConfig config) {
         return new TlsEngine(config, true);
     }
