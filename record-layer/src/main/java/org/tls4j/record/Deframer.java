@@ -76,6 +76,18 @@ public final class Deframer {
     }
 
     /**
+     * Hands back up to {@code len} buffered bytes that have not been returned as records, removing them:
+     * what the peer sent after the last record the caller wants (after close_notify, or when the
+     * connection switches protocols). Returns how many were copied.
+     */
+    public int drain(byte[] out, int off, int len) {
+        int n = Math.min(len, end - start);
+        System.arraycopy(buf, start, out, off, n);
+        start += n;
+        return n;
+    }
+
+    /**
      * How many more bytes the next record needs: 0 when a whole record is buffered, at least 1
      * otherwise (before the header is complete, what completes the header).
      */

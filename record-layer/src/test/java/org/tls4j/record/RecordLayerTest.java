@@ -166,6 +166,10 @@ class RecordLayerTest {
         assertFalse(d.next(rs, r));
         assertEquals(3, d.wanted(), "the rest of the third header");
         assertEquals(2, d.buffered());
+        byte[] rest = new byte[5];
+        assertEquals(2, d.drain(rest, 1, 4));
+        assertArrayEquals(new byte[] {0, 22, 3, 0, 0}, rest);
+        assertEquals(0, d.buffered());
     }
 
     @Test
