@@ -173,13 +173,25 @@ final class Keccak {
         if (!squeezing) {
             pad();
         }
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        while (i < len) {
             if (pos == rate) {
                 permute(state);
                 pos = 0;
             }
-            out[off + i] = (byte) (state[pos >>> 3] >>> ((pos & 7) << 3));
-            pos++;
+            if ((pos & 7) == 0 && len - i >= 8) {
+                // A whole lane at once (the rate is a multiple of 8, so the lane lies inside it).
+                long lane = state[pos >>> 3];
+                for (int j = 0; j < 8; j++) {
+                    out[off + i + j] = (byte) (lane >>> (8 * j));
+                }
+                i += 8;
+                pos += 8;
+            } else {
+                out[off + i] = (byte) (state[pos >>> 3] >>> ((pos & 7) << 3));
+                i++;
+                pos++;
+            }
         }
     }
 
