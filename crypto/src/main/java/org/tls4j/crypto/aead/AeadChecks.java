@@ -6,6 +6,12 @@ import org.tls4j.crypto.CryptoException;
 final class AeadChecks {
     private AeadChecks() {}
 
+    static void alive(boolean destroyed, Aead aead) throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException(aead.algorithm() + ": key was destroyed");
+        }
+    }
+
     static void range(String what, byte[] a, int off, int len) throws CryptoException {
         if (a == null) {
             if (len == 0) {

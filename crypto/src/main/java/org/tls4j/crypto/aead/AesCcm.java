@@ -23,6 +23,7 @@ import org.tls4j.crypto.ct.ConstantTime;
  * allocates nothing per call; in place is allowed.
  */
 public final class AesCcm implements Aead {
+    private boolean destroyed;
     private final AesCt64 aes;
     private final int tagLength;
     private final int nonceLength;
@@ -84,6 +85,7 @@ public final class AesCcm implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         checkMessageLength(len);
         cbcMac(nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len);
@@ -98,6 +100,7 @@ public final class AesCcm implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - tagLength;
         checkMessageLength(ctLen);
@@ -200,6 +203,7 @@ public final class AesCcm implements Aead {
 
     @Override
     public void destroy() {
+        destroyed = true;
         aes.destroy();
         wipe();
         Arrays.fill(ctr, (byte) 0);

@@ -24,6 +24,7 @@ import org.tls4j.crypto.ct.ConstantTime;
  * nothing is allocated per call.
  */
 public final class AesGcm implements Aead {
+    private boolean destroyed;
     private static final int TAG = 16;
     private final AesCt64 aes;
     private final Ghash ghash = new Ghash();
@@ -32,6 +33,10 @@ public final class AesGcm implements Aead {
     private final byte[] ctr = new byte[64];
     private final byte[] ks = new byte[64];
     private final byte[] tag = new byte[16];
+    /** E(K, J0), the mask of the tag. */
+    private final byte[] ekj0 = new byte[16];
+    private int counter;
+    private int ksPos;
 
     /** AES-GCM with a 12-byte nonce; the key is 16, 24 or 32 bytes. */
     public AesGcm(byte[] key) throws CryptoException {
@@ -77,29 +82,36 @@ public final class AesGcm implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         computeJ0(nonce, nonceOff);
-        ctr32(in, inOff, len, out, outOff);
+        startKeystream();
+        xorKeystream(in, inOff, len, out, outOff);
         computeTag(aad, aadOff, aadLen, out, outOff, len);
         System.arraycopy(tag, 0, out, outOff + len, TAG);
         Arrays.fill(tag, (byte) 0);
+        Arrays.fill(ekj0, (byte) 0);
         return len + TAG;
     }
 
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - TAG;
         computeJ0(nonce, nonceOff);
+        startKeystream(); // keystream only: nothing is decrypted before the tag is checked
         computeTag(aad, aadOff, aadLen, in, inOff, ctLen);
         int ok = ConstantTime.equals(tag, 0, in, inOff + ctLen, TAG);
         Arrays.fill(tag, (byte) 0);
+        Arrays.fill(ekj0, (byte) 0);
         if (ok == 0) { // the verification result is public: the caller learns it anyway
+            Arrays.fill(ks, (byte) 0);
             Arrays.fill(out, outOff, outOff + ctLen, (byte) 0);
             throw new AuthenticationException("AES-GCM tag mismatch");
         }
-        ctr32(in, inOff, ctLen, out, outOff);
+        xorKeystream(in, inOff, ctLen, out, outOff);
         return ctLen;
     }
 
@@ -126,33 +138,54 @@ public final class AesGcm implements Aead {
         ghash.updatePadded(c, cOff, cLen);
         ghash.lengths(aadLen, cLen);
         ghash.result(tag, 0);
-        aes.encryptBlock(j0, 0, ks, 0);
         for (int i = 0; i < TAG; i++) {
-            tag[i] ^= ks[i];
+            tag[i] ^= ekj0[i];
         }
     }
 
-    /** GCTR from inc32(J0) (SP 800-38D, Section 6.5): four counter blocks per AES call. */
-    private void ctr32(byte[] in, int inOff, int len, byte[] out, int outOff) {
+    private void setCounter(int slot, int c) {
+        int o = 16 * slot + 12;
+        ctr[o] = (byte) (c >>> 24);
+        ctr[o + 1] = (byte) (c >>> 16);
+        ctr[o + 2] = (byte) (c >>> 8);
+        ctr[o + 3] = (byte) c;
+    }
+
+    /**
+     * The first AES call of a message encrypts J0 (the tag mask, SP 800-38D Section 7.1 step 6) together
+     * with the first three counter blocks inc32(J0), inc32^2(J0), inc32^3(J0), so the tag costs no AES
+     * call of its own.
+     */
+    private void startKeystream() {
         for (int b = 0; b < 4; b++) {
             System.arraycopy(j0, 0, ctr, 16 * b, 12);
         }
         int c = ((j0[12] & 0xFF) << 24) | ((j0[13] & 0xFF) << 16) | ((j0[14] & 0xFF) << 8) | (j0[15] & 0xFF);
+        for (int b = 0; b < 4; b++) {
+            setCounter(b, c + b); // inc32 wraps modulo 2^32
+        }
+        aes.encrypt4(ctr, 0, ks, 0);
+        System.arraycopy(ks, 0, ekj0, 0, 16);
+        counter = c + 3;
+        ksPos = 16;
+    }
+
+    /** GCTR (SP 800-38D, Section 6.5) continuing from {@link #startKeystream}: four counter blocks per AES call. */
+    private void xorKeystream(byte[] in, int inOff, int len, byte[] out, int outOff) {
         int done = 0;
         while (done < len) {
-            for (int b = 0; b < 4; b++) {
-                c++; // inc32 wraps modulo 2^32
-                int o = 16 * b + 12;
-                ctr[o] = (byte) (c >>> 24);
-                ctr[o + 1] = (byte) (c >>> 16);
-                ctr[o + 2] = (byte) (c >>> 8);
-                ctr[o + 3] = (byte) c;
+            if (ksPos == 64) {
+                for (int b = 0; b < 4; b++) {
+                    setCounter(b, ++counter);
+                }
+                aes.encrypt4(ctr, 0, ks, 0);
+                ksPos = 0;
             }
-            aes.encrypt4(ctr, 0, ks, 0);
-            int n = Math.min(64, len - done);
+            int n = Math.min(64 - ksPos, len - done);
             for (int i = 0; i < n; i++) {
-                out[outOff + done + i] = (byte) (in[inOff + done + i] ^ ks[i]);
+                out[outOff + done + i] = (byte) (in[inOff + done + i] ^ ks[ksPos + i]);
             }
+            ksPos += n;
             done += n;
         }
         Arrays.fill(ks, (byte) 0);
@@ -160,11 +193,15 @@ public final class AesGcm implements Aead {
 
     @Override
     public void destroy() {
+        destroyed = true;
         aes.destroy();
         ghash.destroy();
         Arrays.fill(j0, (byte) 0);
         Arrays.fill(ctr, (byte) 0);
         Arrays.fill(ks, (byte) 0);
         Arrays.fill(tag, (byte) 0);
+        Arrays.fill(ekj0, (byte) 0);
+        counter = 0;
+        ksPos = 0;
     }
 }

@@ -24,6 +24,7 @@ import org.tls4j.crypto.ct.ConstantTime;
  * is thrown. Not thread-safe; allocates nothing per call; in place is allowed.
  */
 public final class ChaCha20Poly1305 implements Aead {
+    private boolean destroyed;
     private final ChaCha20 chacha;
     private final Poly1305 poly;
     private final byte[] block = new byte[64];
@@ -59,6 +60,7 @@ public final class ChaCha20Poly1305 implements Aead {
     @Override
     public int seal(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.seal(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         start(nonce, nonceOff);
         chacha.process(in, inOff, len, out, outOff);
@@ -71,6 +73,7 @@ public final class ChaCha20Poly1305 implements Aead {
     @Override
     public int open(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] in, int inOff, int len, byte[] out, int outOff) throws CryptoException {
+        AeadChecks.alive(destroyed, this);
         AeadChecks.open(this, nonce, nonceOff, aad, aadOff, aadLen, in, inOff, len, out, outOff);
         int ctLen = len - 16;
         start(nonce, nonceOff);
@@ -106,9 +109,11 @@ public final class ChaCha20Poly1305 implements Aead {
 
     @Override
     public void destroy() {
+        destroyed = true;
         chacha.destroy();
         poly.destroy();
         Arrays.fill(block, (byte) 0);
         Arrays.fill(tag, (byte) 0);
+        Arrays.fill(lens, (byte) 0);
     }
 }

@@ -26,6 +26,7 @@ public final class Poly1305 implements Mac {
     private long h0, h1, h2, h3, h4;
     private final byte[] buf = new byte[16];
     private int bufLen;
+    private boolean destroyed;
 
     /** Poly1305 keyed with 32 bytes (r || s). */
     public Poly1305(byte[] key) throws CryptoException {
@@ -37,6 +38,9 @@ public final class Poly1305 implements Mac {
 
     /** Re-keys with {@code key[off .. off + 32)} and starts a new message. */
     public void init(byte[] key, int off) {
+        if (destroyed) {
+            throw new IllegalStateException("Poly1305 was destroyed");
+        }
         // clamp r (Section 2.5.1): r &= 0x0ffffffc0ffffffc0ffffffc0fffffff, then split into 26-bit limbs
         int w0 = le32(key, off) & 0x0FFFFFFF;
         int w1 = le32(key, off + 4) & 0x0FFFFFFC;
@@ -126,6 +130,9 @@ public final class Poly1305 implements Mac {
 
     /** Absorbs whole 16-byte blocks; {@code hibit} is the appended 1 bit (2^128) in limb 4's position. */
     private void blocks(byte[] m, int off, int len, long hibit) {
+        if (destroyed) {
+            throw new IllegalStateException("Poly1305 key was destroyed");
+        }
         long h0 = this.h0, h1 = this.h1, h2 = this.h2, h3 = this.h3, h4 = this.h4;
         final long r0 = this.r0, r1 = this.r1, r2 = this.r2, r3 = this.r3, r4 = this.r4;
         final long s1 = this.s1, s2 = this.s2, s3 = this.s3, s4 = this.s4;
@@ -162,6 +169,9 @@ public final class Poly1305 implements Mac {
 
     @Override
     public void doFinal(byte[] out, int off) {
+        if (destroyed) {
+            throw new IllegalStateException("Poly1305 key was destroyed");
+        }
         if (bufLen > 0) {
             // last partial block: append the 1 byte, pad with zeros, no 2^128 bit (Section 2.5.1)
             buf[bufLen] = 1;
@@ -210,6 +220,7 @@ public final class Poly1305 implements Mac {
         r0 = r1 = r2 = r3 = r4 = s1 = s2 = s3 = s4 = 0;
         k0 = k1 = k2 = k3 = 0;
         reset();
+        destroyed = true;
     }
 
     static int le32(byte[] b, int off) {

@@ -17,6 +17,7 @@ import org.tls4j.crypto.Destroyable;
  */
 public final class Cbc implements Destroyable {
     private final BlockCipher cipher;
+    private boolean destroyed;
     private final AesCt64 aes;
     private final int bs;
     private final byte[] chain;
@@ -44,6 +45,9 @@ public final class Cbc implements Destroyable {
 
     private void check(byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff)
             throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException(algorithm() + ": key was destroyed");
+        }
         if (iv == null || in == null || out == null) {
             throw new CryptoException("CBC: null argument");
         }
@@ -102,6 +106,7 @@ public final class Cbc implements Destroyable {
 
     @Override
     public void destroy() {
+        destroyed = true;
         cipher.destroy();
         Arrays.fill(chain, (byte) 0);
         Arrays.fill(buf, (byte) 0);

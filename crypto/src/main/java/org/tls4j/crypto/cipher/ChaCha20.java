@@ -25,6 +25,7 @@ public final class ChaCha20 implements StreamCipher {
     private int counter;
     private final byte[] ks = new byte[64];
     private int ksPos = 64;
+    private boolean destroyed;
 
     /** ChaCha20 with a 32-byte key; call {@link #init} before {@link #process}. */
     public ChaCha20(byte[] key) throws CryptoException {
@@ -38,6 +39,9 @@ public final class ChaCha20 implements StreamCipher {
 
     /** Sets the 12-byte nonce at {@code nonce[off]} and the initial block counter. */
     public void init(byte[] nonce, int off, int initialCounter) throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException("ChaCha20 key was destroyed");
+        }
         if (nonce == null || off < 0 || off > nonce.length - 12) {
             throw new CryptoException("ChaCha20 nonce must be 12 bytes");
         }
@@ -63,7 +67,14 @@ public final class ChaCha20 implements StreamCipher {
      * {@code in} is null) or writes {@code in XOR block} (64 bytes; Section 2.4), without an intermediate
      * keystream buffer.
      */
+    private void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("ChaCha20 key was destroyed");
+        }
+    }
+
     private void core(int blockCounter, byte[] in, int inOff, byte[] out, int off) {
+        checkAlive();
         final int k0 = key[0], k1 = key[1], k2 = key[2], k3 = key[3];
         final int k4 = key[4], k5 = key[5], k6 = key[6], k7 = key[7];
         int x0 = C0, x1 = C1, x2 = C2, x3 = C3;
@@ -138,7 +149,8 @@ public final class ChaCha20 implements StreamCipher {
         Arrays.fill(key, 0);
         Arrays.fill(ks, (byte) 0);
         n0 = n1 = n2 = counter = 0;
-        ksPos = 64;
+        destroyed = true;
+        ksPos = 0;
     }
 
     static int le32(byte[] b, int off) {

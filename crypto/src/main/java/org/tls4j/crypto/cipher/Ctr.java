@@ -15,6 +15,7 @@ import org.tls4j.crypto.CryptoException;
  */
 public final class Ctr implements StreamCipher {
     private final BlockCipher cipher;
+    private boolean destroyed;
     private final AesCt64 aes;
     private final int bs;
     private final byte[] counter;
@@ -36,6 +37,9 @@ public final class Ctr implements StreamCipher {
 
     /** Restarts the keystream at the counter block {@code iv[off .. off + blockSize)}. */
     public void init(byte[] iv, int off) throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException("CTR key was destroyed");
+        }
         if (iv == null || off < 0 || off > iv.length - bs) {
             throw new CryptoException("CTR initial counter block must be " + bs + " bytes");
         }
@@ -85,6 +89,7 @@ public final class Ctr implements StreamCipher {
 
     @Override
     public void destroy() {
+        destroyed = true;
         cipher.destroy();
         Arrays.fill(counter, (byte) 0);
         Arrays.fill(blocks, (byte) 0);

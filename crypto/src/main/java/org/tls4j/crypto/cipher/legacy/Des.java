@@ -101,6 +101,7 @@ public final class Des implements BlockCipher {
     }
 
     private final long[] subkeys = new long[16];
+    private boolean destroyed;
 
     /** DES with an 8-byte key (parity bits ignored). */
     public Des(byte[] key) throws CryptoException {
@@ -152,6 +153,9 @@ public final class Des implements BlockCipher {
     }
 
     long crypt(long block, boolean decrypt) {
+        if (destroyed) {
+            throw new IllegalStateException("DES key was destroyed");
+        }
         long x = permute(block, 64, IP);
         int l = (int) (x >>> 32);
         int r = (int) x;
@@ -202,5 +206,6 @@ public final class Des implements BlockCipher {
     @Override
     public void destroy() {
         Arrays.fill(subkeys, 0L);
+        destroyed = true;
     }
 }

@@ -27,6 +27,7 @@ public final class Rc4 implements StreamCipher {
     private final byte[] s = new byte[256];
     private int i;
     private int j;
+    private boolean destroyed;
 
     /** The key scheduling algorithm (KSA) on a 1- to 256-byte key. */
     public Rc4(byte[] key) throws CryptoException {
@@ -53,6 +54,9 @@ public final class Rc4 implements StreamCipher {
     /** The pseudo-random generation algorithm (PRGA), XORed into the data; continues across calls. */
     @Override
     public void process(byte[] in, int inOff, int len, byte[] out, int outOff) {
+        if (destroyed) {
+            throw new IllegalStateException("RC4 key was destroyed");
+        }
         int x = i, y = j;
         byte[] st = s;
         for (int k = 0; k < len; k++) {
@@ -73,5 +77,6 @@ public final class Rc4 implements StreamCipher {
         Arrays.fill(s, (byte) 0);
         i = 0;
         j = 0;
+        destroyed = true;
     }
 }
