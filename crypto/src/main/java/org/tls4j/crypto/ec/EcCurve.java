@@ -57,9 +57,10 @@ public final class EcCurve {
     private final int[][] g;
     /**
      * Comb table (public): gComb[i][j] = j·16^i·G for every 4-bit digit position i of a scalar and
-     * j = 0..15, so k·G is one addition per digit and no doubling.
+     * j = 0..15, so k·G is one addition per digit and no doubling. Built on first use (a few hundred
+     * point additions), so a program that never touches P-521 never pays for its table.
      */
-    private final int[][][][] gComb;
+    private volatile int[][][][] gComb;
 
     private EcCurve(String name, String nistName, String p, String b, String gx, String gy, String n) {
         this.name = name;
@@ -72,20 +73,39 @@ public final class EcCurve {
         this.b3 = fp.fromBigPublic(bb.multiply(BigInteger.valueOf(3)));
         this.g = new int[][] {fp.fromBigPublic(new BigInteger(gx, 16)), fp.fromBigPublic(new BigInteger(gy, 16)),
                 fp.one.clone()};
+    }
+
+    /** The comb table, built once (double-checked locking on a volatile field publishes it safely). */
+    private int[][][][] comb() {
+        int[][][][] t = gComb;
+        if (t == null) {
+            synchronized (this) {
+                t = gComb;
+                if (t == null) {
+                    t = buildComb();
+                    gComb = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private int[][][][] buildComb() {
         int digits = 2 * fn.byteLen;
-        this.gComb = new int[digits][16][][];
+        int[][][][] t = new int[digits][16][][];
         int[][] base = generator();
         for (int i = 0; i < digits; i++) {
-            gComb[i][0] = newPoint();
-            gComb[i][1] = new int[][] {base[0].clone(), base[1].clone(), base[2].clone()};
+            t[i][0] = newPoint();
+            t[i][1] = new int[][] {base[0].clone(), base[1].clone(), base[2].clone()};
             for (int j = 2; j < 16; j++) {
-                gComb[i][j] = newPoint();
-                add(gComb[i][j], gComb[i][j - 1], base);
+                t[i][j] = newPoint();
+                add(t[i][j], t[i][j - 1], base);
             }
             for (int d = 0; d < 4; d++) {
                 dbl(base, base);
             }
         }
+        return t;
     }
 
     /** The TLS NamedGroup name: {@code "secp256r1"}, {@code "secp384r1"}, {@code "secp521r1"}. */
@@ -289,6 +309,7 @@ public final class EcCurve {
      * digit from the comb table, each entry chosen by a masked scan of all 16 candidates.
      */
     void mulBase(int[][] out, byte[] k, int off) {
+        int[][][][] gComb = comb();
         int[][] acc = newPoint();
         int[][] sel = newPoint();
         int digits = 2 * fn.byteLen;
@@ -429,6 +450,7 @@ public final class EcCurve {
                 add(acc, acc, qt[w]);
             }
         }
+        int[][][][] gComb = comb();
         for (int i = 0; i < 2 * n; i++) { // u1·G from the comb table
             int w = ((u1[n - 1 - (i >>> 1)] & 0xff) >>> (4 * (i & 1))) & 15;
             if (w != 0) {

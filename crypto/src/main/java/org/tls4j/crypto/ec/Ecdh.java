@@ -47,13 +47,17 @@ public final class Ecdh implements KeyExchange {
 
     @Override
     public KeyShare generate(RandomSource random) {
-        return keyShare(EcPrivateKey.generate(curve, random));
+        return new Share(this, EcPrivateKey.generate(curve, random));
     }
 
-    /** A key share around a given private key (which the share's destroy() destroys). */
-    public KeyShare keyShare(EcPrivateKey key) {
+    /**
+     * A key share around a given private key (which the share's destroy() destroys).
+     *
+     * @throws CryptoException the key is on another curve
+     */
+    public KeyShare keyShare(EcPrivateKey key) throws CryptoException {
         if (key.curve() != curve) {
-            throw new IllegalArgumentException("key is on " + key.curve() + ", not " + curve);
+            throw new CryptoException("ECDH: key is on " + key.curve() + ", not " + curve);
         }
         return new Share(this, key);
     }

@@ -391,9 +391,8 @@ final class Ed25519 {
 
     /** RFC 8032, Section 5.1.7 with the rules in the class comment. a is a decoded public key. */
     static boolean verify(byte[] pub, int[][] a, byte[] m, int mOff, int mLen, byte[] sig, int sOff) {
-        if (decode(sig, sOff) == null) {
-            return false; // R not a canonical point encoding
-        }
+        // R is not decoded: the final comparison is with the canonical encoding of [S]B - [k]A, so an R
+        // that is non-canonical or not a point can never match.
         byte[] sBe = reverse(sig, sOff + 32, 32);
         int[] sv = SCALARS.create();
         if (SCALARS.decode(sv, sBe, 0) == 0) {

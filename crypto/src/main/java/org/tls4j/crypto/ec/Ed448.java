@@ -168,7 +168,7 @@ final class Ed448 {
             return null;
         }
         int sign = (in[off + 56] >>> 7) & 1;
-        byte[] be = Ed25519.reverse(in, off, 56);
+        byte[] be = X448.reverse(in, off, 56);
         int[] y = F.create();
         if (F.decode(y, be, 0) == 0) {
             return null; // y >= p
@@ -250,7 +250,7 @@ final class Ed448 {
     }
 
     static int[] scalarFromLe(byte[] le) {
-        byte[] be = Ed25519.reverse(le, 0, le.length);
+        byte[] be = X448.reverse(le, 0, le.length);
         int[] r = SCALARS.reduceWideToMont(be, 0, be.length);
         ConstantTime.zero(be);
         return r;
@@ -298,13 +298,12 @@ final class Ed448 {
 
     /** RFC 8032, Section 5.2.7 with the rules in the class comment. */
     static boolean verify(byte[] pub, int[][] a, byte[] context, byte[] m, byte[] sig) {
-        if (decode(sig, 0) == null) {
-            return false;
-        }
+        // R is not decoded: it is compared with the canonical encoding of [S]B - [k]A, which a
+        // non-canonical R or a non-point can never equal.
         if (sig[113] != 0) {
             return false; // S >= 2^448 > L
         }
-        byte[] sBe = Ed25519.reverse(sig, 57, 56);
+        byte[] sBe = X448.reverse(sig, 57, 56);
         int[] sv = SCALARS.create();
         if (SCALARS.decode(sv, sBe, 0) == 0) {
             return false; // S >= L

@@ -15,13 +15,14 @@ public final class Ed448Signer implements Signer {
 
     /** Pure Ed448 with an empty context (what TLS uses). */
     public Ed448Signer(Ed448PrivateKey key) {
-        this(key, new byte[0]);
+        this.key = key;
+        this.context = new byte[0];
     }
 
-    /** Pure Ed448 with a context of at most 255 bytes (RFC 8032, Section 5.2). */
-    public Ed448Signer(Ed448PrivateKey key, byte[] context) {
+    /** Pure Ed448 with a context of at most 255 bytes (RFC 8032, Section 5.2); longer ones throw CryptoException. */
+    public Ed448Signer(Ed448PrivateKey key, byte[] context) throws org.tls4j.crypto.CryptoException {
         if (context.length > 255) {
-            throw new IllegalArgumentException("Ed448 context longer than 255 bytes");
+            throw new org.tls4j.crypto.CryptoException("Ed448 context longer than 255 bytes");
         }
         this.key = key;
         this.context = context.clone();

@@ -12,13 +12,14 @@ public final class Ed448Verifier implements Verifier {
     private final byte[] context;
 
     public Ed448Verifier(Ed448PublicKey key) {
-        this(key, new byte[0]);
+        this.key = key;
+        this.context = new byte[0];
     }
 
-    /** With a context of at most 255 bytes. */
-    public Ed448Verifier(Ed448PublicKey key, byte[] context) {
+    /** With a context of at most 255 bytes (longer ones throw CryptoException). */
+    public Ed448Verifier(Ed448PublicKey key, byte[] context) throws org.tls4j.crypto.CryptoException {
         if (context.length > 255) {
-            throw new IllegalArgumentException("Ed448 context longer than 255 bytes");
+            throw new org.tls4j.crypto.CryptoException("Ed448 context longer than 255 bytes");
         }
         this.key = key;
         this.context = context.clone();

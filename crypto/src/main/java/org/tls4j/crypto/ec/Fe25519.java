@@ -189,40 +189,21 @@ final class Fe25519 {
         long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9_19 + f9 * g8_19;
         long h8 = f0 * g8 + f1 * g7_2 + f2 * g6 + f3 * g5_2 + f4 * g4 + f5 * g3_2 + f6 * g2 + f7 * g1_2 + f8 * g0 + f9 * g9_38;
         long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
-        long c;
-        c = h0 >> 26;
-        h0 -= c << 26;
-        h1 += c;
-        c = h1 >> 25;
-        h1 -= c << 25;
-        h2 += c;
-        c = h2 >> 26;
-        h2 -= c << 26;
-        h3 += c;
-        c = h3 >> 25;
-        h3 -= c << 25;
-        h4 += c;
-        c = h4 >> 26;
-        h4 -= c << 26;
-        h5 += c;
-        c = h5 >> 25;
-        h5 -= c << 25;
-        h6 += c;
-        c = h6 >> 26;
-        h6 -= c << 26;
-        h7 += c;
-        c = h7 >> 25;
-        h7 -= c << 25;
-        h8 += c;
-        c = h8 >> 26;
-        h8 -= c << 26;
-        h9 += c;
-        c = h9 >> 25;
-        h9 -= c << 25;
-        h0 += 19 * c;
-        c = h0 >> 26;
-        h0 -= c << 26;
-        h1 += c;
+        // Carry in two interleaved chains (limbs 0.. and 4..) so the processor can overlap them; every
+        // limb ends below 2^26 in absolute value (limbs 1 and 5 at most slightly above 2^25).
+        long c, d;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        d = h4 >> 26; h4 -= d << 26; h5 += d;
+        c = h1 >> 25; h1 -= c << 25; h2 += c;
+        d = h5 >> 25; h5 -= d << 25; h6 += d;
+        c = h2 >> 26; h2 -= c << 26; h3 += c;
+        d = h6 >> 26; h6 -= d << 26; h7 += d;
+        c = h3 >> 25; h3 -= c << 25; h4 += c;
+        d = h7 >> 25; h7 -= d << 25; h8 += d;
+        c = h4 >> 26; h4 -= c << 26; h5 += c;
+        d = h8 >> 26; h8 -= d << 26; h9 += d;
+        c = h9 >> 25; h9 -= c << 25; h0 += 19 * c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
         out[0] = (int) h0;
         out[1] = (int) h1;
         out[2] = (int) h2;
@@ -270,40 +251,21 @@ final class Fe25519 {
         long h7 = f0 * f7_2 + f1 * f6_2 + f2 * f5_2 + f3 * f4_2 + f8 * f9_38;
         long h8 = f0 * f8_2 + f1 * f7_4 + f2 * f6_2 + f3 * f5_4 + f4 * f4 + f9 * f9_38;
         long h9 = f0 * f9_2 + f1 * f8_2 + f2 * f7_2 + f3 * f6_2 + f4 * f5_2;
-        long c;
-        c = h0 >> 26;
-        h0 -= c << 26;
-        h1 += c;
-        c = h1 >> 25;
-        h1 -= c << 25;
-        h2 += c;
-        c = h2 >> 26;
-        h2 -= c << 26;
-        h3 += c;
-        c = h3 >> 25;
-        h3 -= c << 25;
-        h4 += c;
-        c = h4 >> 26;
-        h4 -= c << 26;
-        h5 += c;
-        c = h5 >> 25;
-        h5 -= c << 25;
-        h6 += c;
-        c = h6 >> 26;
-        h6 -= c << 26;
-        h7 += c;
-        c = h7 >> 25;
-        h7 -= c << 25;
-        h8 += c;
-        c = h8 >> 26;
-        h8 -= c << 26;
-        h9 += c;
-        c = h9 >> 25;
-        h9 -= c << 25;
-        h0 += 19 * c;
-        c = h0 >> 26;
-        h0 -= c << 26;
-        h1 += c;
+        // Carry in two interleaved chains (limbs 0.. and 4..) so the processor can overlap them; every
+        // limb ends below 2^26 in absolute value (limbs 1 and 5 at most slightly above 2^25).
+        long c, d;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        d = h4 >> 26; h4 -= d << 26; h5 += d;
+        c = h1 >> 25; h1 -= c << 25; h2 += c;
+        d = h5 >> 25; h5 -= d << 25; h6 += d;
+        c = h2 >> 26; h2 -= c << 26; h3 += c;
+        d = h6 >> 26; h6 -= d << 26; h7 += d;
+        c = h3 >> 25; h3 -= c << 25; h4 += c;
+        d = h7 >> 25; h7 -= d << 25; h8 += d;
+        c = h4 >> 26; h4 -= c << 26; h5 += c;
+        d = h8 >> 26; h8 -= d << 26; h9 += d;
+        c = h9 >> 25; h9 -= c << 25; h0 += 19 * c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
         out[0] = (int) h0;
         out[1] = (int) h1;
         out[2] = (int) h2;
@@ -318,11 +280,23 @@ final class Fe25519 {
 
     /** out = f·121665 (the X25519 ladder constant a24 = (486662 - 2) / 4, RFC 7748, Section 5). */
     static void mul121665(int[] out, int[] f) {
-        long[] h = new long[LIMBS];
-        for (int i = 0; i < LIMBS; i++) {
-            h[i] = f[i] * 121665L;
-        }
-        carry(out, h);
+        long h0 = f[0] * 121665L, h1 = f[1] * 121665L, h2 = f[2] * 121665L, h3 = f[3] * 121665L;
+        long h4 = f[4] * 121665L, h5 = f[5] * 121665L, h6 = f[6] * 121665L, h7 = f[7] * 121665L;
+        long h8 = f[8] * 121665L, h9 = f[9] * 121665L;
+        long c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        c = h1 >> 25; h1 -= c << 25; h2 += c;
+        c = h2 >> 26; h2 -= c << 26; h3 += c;
+        c = h3 >> 25; h3 -= c << 25; h4 += c;
+        c = h4 >> 26; h4 -= c << 26; h5 += c;
+        c = h5 >> 25; h5 -= c << 25; h6 += c;
+        c = h6 >> 26; h6 -= c << 26; h7 += c;
+        c = h7 >> 25; h7 -= c << 25; h8 += c;
+        c = h8 >> 26; h8 -= c << 26; h9 += c;
+        c = h9 >> 25; h9 -= c << 25; h0 += 19 * c;
+        c = h0 >> 26; h0 -= c << 26; h1 += c;
+        out[0] = (int) h0; out[1] = (int) h1; out[2] = (int) h2; out[3] = (int) h3; out[4] = (int) h4;
+        out[5] = (int) h5; out[6] = (int) h6; out[7] = (int) h7; out[8] = (int) h8; out[9] = (int) h9;
     }
 
     /** out = z^(2^255 - 21) = z^-1 (Fermat), with the usual addition chain; zero maps to zero. */

@@ -146,6 +146,10 @@ final class MontField {
 
     /** out = a + b mod m (out may alias a or b). */
     void add(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.add(out, a, b);
+            return;
+        }
         final int n = len;
         long c = 0;
         for (int j = 0; j < n; j++) {
@@ -172,6 +176,14 @@ final class MontField {
 
     /** out = a - b mod m. */
     void sub(int[] out, int[] a, int[] b) {
+        if (p256) {
+            P256Mont.sub(out, a, b);
+            return;
+        }
+        subGeneric(out, a, b);
+    }
+
+    void subGeneric(int[] out, int[] a, int[] b) {
         final int n = len;
         long borrow = 0;
         for (int j = 0; j < n; j++) {
@@ -305,21 +317,40 @@ final class MontField {
         }
     }
 
-    /** out = a^e, e a public exponent given as little-endian 32-bit limbs. Branches on e only. */
+    /**
+     * out = a^e, e a public exponent given as little-endian 32-bit limbs: fixed 4-bit windows from the
+     * top (four squarings, then one multiplication by a^w from a 16-entry table when the window w is not
+     * zero). Branches and table indices depend on e only; the sequence of operations is the same for
+     * every a, so the method is constant-time in a.
+     */
     void powPublic(int[] out, int[] a, int[] e) {
-        int[] r = one.clone();
-        int[] b = a.clone();
-        int top = e.length * 32 - 1;
-        while (top > 0 && ((e[top >>> 5] >>> (top & 31)) & 1) == 0) {
-            top--;
+        int[][] t = new int[16][];
+        t[0] = one.clone();
+        t[1] = a.clone();
+        for (int i = 2; i < 16; i++) {
+            t[i] = new int[len];
+            mul(t[i], t[i - 1], a);
         }
-        for (int i = top; i >= 0; i--) {
-            sqr(r, r);
-            if (((e[i >>> 5] >>> (i & 31)) & 1) != 0) { // public exponent bit
-                mul(r, r, b);
+        int[] r = one.clone();
+        boolean started = false;
+        for (int i = e.length * 8 - 1; i >= 0; i--) {
+            int w = (e[i >>> 3] >>> (4 * (i & 7))) & 15;
+            if (started) {
+                sqr(r, r);
+                sqr(r, r);
+                sqr(r, r);
+                sqr(r, r);
+            }
+            if (w != 0) { // public exponent digit
+                mul(r, r, t[w]);
+                started = true;
             }
         }
         System.arraycopy(r, 0, out, 0, len);
+        for (int[] x : t) {
+            ConstantTime.zero(x);
+        }
+        ConstantTime.zero(r);
     }
 
     /** out = a^-1 (a^(m-2), Fermat; m prime). Zero maps to zero. constant-time in a. */

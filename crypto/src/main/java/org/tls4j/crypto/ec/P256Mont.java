@@ -9,6 +9,8 @@ package org.tls4j.crypto.ec;
  * the CIOS loop by a small script (term by term, no other change); the tests compare it with the generic
  * loop through every P-256 vector.
  *
+ * {@link #add} and {@link #sub} are the loops of MontField unrolled the same way.
+ *
  * <p>constant-time: yes (no branch at all; the final subtraction is selected by mask).
  */
 final class P256Mont {
@@ -215,5 +217,63 @@ final class P256Mont {
         out[5] = (int) ((t5 & keep) | (u5 & ~keep));
         out[6] = (int) ((t6 & keep) | (u6 & ~keep));
         out[7] = (int) ((t7 & keep) | (u7 & ~keep));
+    }
+
+    /** out = a + b mod p (out may alias a or b). */
+    static void add(int[] out, int[] a, int[] b) {
+        final long M = 0xffffffffL;
+        long v, c = 0;
+        v = (a[0] & M) + (b[0] & M) + c; long s0 = v & M; c = v >>> 32;
+        v = (a[1] & M) + (b[1] & M) + c; long s1 = v & M; c = v >>> 32;
+        v = (a[2] & M) + (b[2] & M) + c; long s2 = v & M; c = v >>> 32;
+        v = (a[3] & M) + (b[3] & M) + c; long s3 = v & M; c = v >>> 32;
+        v = (a[4] & M) + (b[4] & M) + c; long s4 = v & M; c = v >>> 32;
+        v = (a[5] & M) + (b[5] & M) + c; long s5 = v & M; c = v >>> 32;
+        v = (a[6] & M) + (b[6] & M) + c; long s6 = v & M; c = v >>> 32;
+        v = (a[7] & M) + (b[7] & M) + c; long s7 = v & M; c = v >>> 32;
+        // subtract p, then keep the sum only if it was below p (no carry and the subtraction borrowed)
+        long d, br = 0;
+        d = s0 - 4294967295L - br; long u0 = d & M; br = d >>> 63;
+        d = s1 - 4294967295L - br; long u1 = d & M; br = d >>> 63;
+        d = s2 - 4294967295L - br; long u2 = d & M; br = d >>> 63;
+        d = s3 - 0L - br; long u3 = d & M; br = d >>> 63;
+        d = s4 - 0L - br; long u4 = d & M; br = d >>> 63;
+        d = s5 - 0L - br; long u5 = d & M; br = d >>> 63;
+        d = s6 - 1L - br; long u6 = d & M; br = d >>> 63;
+        d = s7 - 4294967295L - br; long u7 = d & M; br = d >>> 63;
+        long keep = -(br & (c ^ 1));
+        out[0] = (int) ((s0 & keep) | (u0 & ~keep));
+        out[1] = (int) ((s1 & keep) | (u1 & ~keep));
+        out[2] = (int) ((s2 & keep) | (u2 & ~keep));
+        out[3] = (int) ((s3 & keep) | (u3 & ~keep));
+        out[4] = (int) ((s4 & keep) | (u4 & ~keep));
+        out[5] = (int) ((s5 & keep) | (u5 & ~keep));
+        out[6] = (int) ((s6 & keep) | (u6 & ~keep));
+        out[7] = (int) ((s7 & keep) | (u7 & ~keep));
+    }
+
+    /** out = a - b mod p (out may alias a or b). */
+    static void sub(int[] out, int[] a, int[] b) {
+        final long M = 0xffffffffL;
+        long d, br = 0;
+        d = (a[0] & M) - (b[0] & M) - br; long s0 = d & M; br = d >>> 63;
+        d = (a[1] & M) - (b[1] & M) - br; long s1 = d & M; br = d >>> 63;
+        d = (a[2] & M) - (b[2] & M) - br; long s2 = d & M; br = d >>> 63;
+        d = (a[3] & M) - (b[3] & M) - br; long s3 = d & M; br = d >>> 63;
+        d = (a[4] & M) - (b[4] & M) - br; long s4 = d & M; br = d >>> 63;
+        d = (a[5] & M) - (b[5] & M) - br; long s5 = d & M; br = d >>> 63;
+        d = (a[6] & M) - (b[6] & M) - br; long s6 = d & M; br = d >>> 63;
+        d = (a[7] & M) - (b[7] & M) - br; long s7 = d & M; br = d >>> 63;
+        // add p back when the subtraction borrowed
+        long mask = -br & M;
+        long v, c = 0;
+        v = s0 + mask + c; out[0] = (int) v; c = v >>> 32;
+        v = s1 + mask + c; out[1] = (int) v; c = v >>> 32;
+        v = s2 + mask + c; out[2] = (int) v; c = v >>> 32;
+        v = s3 + c; out[3] = (int) v; c = v >>> 32;
+        v = s4 + c; out[4] = (int) v; c = v >>> 32;
+        v = s5 + c; out[5] = (int) v; c = v >>> 32;
+        v = s6 + (mask & 1) + c; out[6] = (int) v; c = v >>> 32;
+        v = s7 + mask + c; out[7] = (int) v; c = v >>> 32;
     }
 }

@@ -73,7 +73,7 @@ public final class X25519 implements KeyExchange {
     }
 
     /** The public value for a private key: X25519(k, 9). */
-    public static byte[] publicKey(byte[] privateKey) {
+    public static byte[] publicKey(byte[] privateKey) throws CryptoException {
         return scalarMult(privateKey, BASE_POINT);
     }
 
@@ -85,9 +85,9 @@ public final class X25519 implements KeyExchange {
      * @param k 32 bytes
      * @param u 32 bytes
      */
-    public static byte[] scalarMult(byte[] k, byte[] u) {
+    public static byte[] scalarMult(byte[] k, byte[] u) throws CryptoException {
         if (k.length != KEY_LENGTH || u.length != KEY_LENGTH) {
-            throw new IllegalArgumentException("X25519 inputs are 32 bytes");
+            throw new CryptoException("X25519 inputs are 32 bytes");
         }
         byte[] out = new byte[KEY_LENGTH];
         ladder(out, k, u, 0);
@@ -164,7 +164,7 @@ public final class X25519 implements KeyExchange {
         private final byte[] pub;
         private boolean destroyed;
 
-        Share(X25519 group, byte[] priv) {
+        Share(X25519 group, byte[] priv) throws CryptoException {
             this.group = group;
             this.priv = priv;
             this.pub = X25519.publicKey(priv);

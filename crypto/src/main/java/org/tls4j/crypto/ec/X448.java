@@ -70,25 +70,34 @@ public final class X448 implements KeyExchange {
     }
 
     /** The public value for a private key: X448(k, 5). */
-    public static byte[] publicKey(byte[] privateKey) {
+    public static byte[] publicKey(byte[] privateKey) throws CryptoException {
         byte[] base = new byte[KEY_LENGTH];
         base[0] = 5;
         return scalarMult(privateKey, base);
     }
 
     /** The function X448(k, u) of RFC 7748, Section 5 (56-byte inputs), without the all-zero check. */
-    public static byte[] scalarMult(byte[] k, byte[] u) {
+    public static byte[] scalarMult(byte[] k, byte[] u) throws CryptoException {
         if (k.length != KEY_LENGTH || u.length != KEY_LENGTH) {
-            throw new IllegalArgumentException("X448 inputs are 56 bytes");
+            throw new CryptoException("X448 inputs are 56 bytes");
         }
         byte[] out = new byte[KEY_LENGTH];
         ladder(out, k, u, 0);
         return out;
     }
 
+    /** The len bytes at off in reverse order (little-endian to big-endian and back). */
+    static byte[] reverse(byte[] a, int off, int len) {
+        byte[] r = new byte[len];
+        for (int i = 0; i < len; i++) {
+            r[i] = a[off + len - 1 - i];
+        }
+        return r;
+    }
+
     /** Little-endian 56 bytes into a Montgomery-form element (reduced mod p). */
     static int[] decodeLe(byte[] in, int off) {
-        byte[] be = Ed25519.reverse(in, off, KEY_LENGTH);
+        byte[] be = reverse(in, off, KEY_LENGTH);
         int[] x = F.create();
         F.decode(x, be, 0);
         F.toMont(x, x); // inputs up to 2^448 - 1 reduce here
@@ -160,7 +169,7 @@ public final class X448 implements KeyExchange {
         private final byte[] pub;
         private boolean destroyed;
 
-        Share(X448 group, byte[] priv) {
+        Share(X448 group, byte[] priv) throws CryptoException {
             this.group = group;
             this.priv = priv;
             this.pub = X448.publicKey(priv);

@@ -254,6 +254,34 @@ class EcProperties {
         assertArrayEquals(Ed25519.encode(d1), Ed25519.encode(d2));
     }
 
+    /** The generic Montgomery field against BigInteger, for every modulus it serves. */
+    @Property(tries = 100)
+    void montFieldMatchesBigInteger(@ForAll @Size(80) byte[] x, @ForAll @Size(80) byte[] y,
+            @ForAll @IntRange(min = 0, max = 8) int which) {
+        MontField[] fields = {EcCurve.P256.fp, EcCurve.P256.fn, EcCurve.P384.fp, EcCurve.P384.fn,
+            EcCurve.P521.fp, EcCurve.P521.fn, X448.F, Ed448.SCALARS, Ed25519.SCALARS};
+        MontField f = fields[which];
+        BigInteger m = f.modulus;
+        BigInteger bx = new BigInteger(1, x).mod(m), by = new BigInteger(1, y).mod(m);
+        int[] a = f.fromBigPublic(bx), b = f.fromBigPublic(by), o = f.create();
+        f.mul(o, a, b);
+        assertTrue(f.toBigVartime(o).equals(bx.multiply(by).mod(m)));
+        f.add(o, a, b);
+        assertTrue(f.toBigVartime(o).equals(bx.add(by).mod(m)));
+        f.sub(o, a, b);
+        assertTrue(f.toBigVartime(o).equals(bx.subtract(by).mod(m)));
+        f.neg(o, a);
+        assertTrue(f.toBigVartime(o).equals(bx.negate().mod(m)));
+        f.inv(o, a);
+        assertTrue(f.toBigVartime(o).equals(bx.signum() == 0 ? BigInteger.ZERO : bx.modInverse(m)));
+        // Reduction of a wide big-endian string (hash outputs) and the plain encoding.
+        int[] r = f.reduceWideToMont(x, 0, x.length);
+        assertTrue(f.toBigVartime(r).equals(new BigInteger(1, x).mod(m)));
+        byte[] enc = new byte[f.byteLen];
+        f.encode(enc, 0, r);
+        assertTrue(new BigInteger(1, enc).equals(new BigInteger(1, x).mod(m)));
+    }
+
     /** The unrolled P-256 Montgomery product equals the generic CIOS loop and BigInteger. */
     @Property(tries = 300)
     void p256MontMatchesGeneric(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
@@ -265,8 +293,19 @@ class EcProperties {
         f.mulGeneric(o2, a, b);
         assertArrayEquals(o2, o1);
         assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
-        // Edge values: p - 1 squared.
+        BigInteger bx = new BigInteger(1, x).mod(p), by = new BigInteger(1, y).mod(p);
+        f.add(o1, a, b);
+        assertTrue(f.toBigVartime(o1).equals(bx.add(by).mod(p)));
+        f.sub(o1, a, b);
+        f.subGeneric(o2, a, b);
+        assertArrayEquals(o2, o1);
+        assertTrue(f.toBigVartime(o1).equals(bx.subtract(by).mod(p)));
+        // Edge values: p - 1 squared, doubled, and subtracted from zero.
         int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
+        f.add(o1, pm1, pm1);
+        assertTrue(f.toBigVartime(o1).equals(p.subtract(BigInteger.valueOf(2))));
+        f.sub(o1, f.create(), pm1);
+        assertTrue(f.toBigVartime(o1).equals(BigInteger.ONE));
         f.mul(o1, pm1, pm1);
         f.mulGeneric(o2, pm1, pm1);
         assertArrayEquals(o2, o1);

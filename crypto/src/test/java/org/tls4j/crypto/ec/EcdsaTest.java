@@ -181,4 +181,44 @@ class EcdsaTest {
                 + "2362ab1adbe2b8adf9cb9edab740ea6049c028114f2460f96554f61fae3302fe"),
                 s512.sign("sample".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
+
+    /** Key range checks, destroy(), and the deterministic versus hedged nonce choice. */
+    @Test
+    void keysNoncesAndDestroy() throws Exception {
+        for (EcCurve c : EcdhTest.CURVES.values()) {
+            java.math.BigInteger n = c.order;
+            org.junit.jupiter.api.Assertions.assertThrows(CryptoException.class,
+                    () -> EcPrivateKey.fromScalar(c, new byte[c.orderLength()]));
+            org.junit.jupiter.api.Assertions.assertThrows(CryptoException.class,
+                    () -> EcPrivateKey.fromScalar(c, EcProperties.be(n, c.orderLength())));
+            org.junit.jupiter.api.Assertions.assertThrows(CryptoException.class,
+                    () -> EcPrivateKey.fromScalar(c, EcdhTest.concat(new byte[] {1}, new byte[c.orderLength()])));
+            // n - 1 is the largest key; a leading zero byte (DER INTEGER style) is accepted.
+            EcPrivateKey top = EcPrivateKey.fromScalar(c,
+                    EcdhTest.concat(new byte[] {0}, EcProperties.be(n.subtract(java.math.BigInteger.ONE), c.orderLength())));
+            // (n-1)·G = -G: same x as G.
+            EcPrivateKey one = EcPrivateKey.fromScalar(c, new byte[] {1});
+            assertArrayEquals(java.util.Arrays.copyOfRange(one.publicKey().encoded(), 1, 1 + c.fieldLength()),
+                    java.util.Arrays.copyOfRange(top.publicKey().encoded(), 1, 1 + c.fieldLength()));
+            org.tls4j.testing.SeededRandomSource rnd = new org.tls4j.testing.SeededRandomSource(7);
+            EcPrivateKey k = EcPrivateKey.generate(c, rnd);
+            byte[] m = {1, 2, 3};
+            Digest md = digest("SHA-256");
+            byte[] d1 = new EcdsaSigner(k, md, SignatureEncoding.DER).sign(m);
+            byte[] d2 = new EcdsaSigner(k, md, SignatureEncoding.DER).sign(m);
+            assertArrayEquals(d1, d2); // deterministic by default
+            byte[] h1 = new EcdsaSigner(k, md, SignatureEncoding.DER, rnd).sign(m);
+            byte[] h2 = new EcdsaSigner(k, md, SignatureEncoding.DER, rnd).sign(m);
+            assertFalse(java.util.Arrays.equals(h1, h2)); // hedged: fresh randomness each time
+            EcdsaVerifier v = new EcdsaVerifier(k.publicKey(), md, SignatureEncoding.DER);
+            assertTrue(v.verify(m, h1) && v.verify(m, h2) && v.verify(m, d1));
+            // Trailing garbage and a P1363 signature given to a DER verifier are rejected.
+            assertFalse(v.verify(m, EcdhTest.concat(d1, new byte[] {0})));
+            byte[] p = new EcdsaSigner(k, md, SignatureEncoding.P1363).sign(m);
+            assertFalse(v.verify(m, p));
+            EcdsaSigner s = new EcdsaSigner(k, md, SignatureEncoding.DER);
+            s.destroy();
+            org.junit.jupiter.api.Assertions.assertThrows(CryptoException.class, () -> s.sign(m));
+        }
+    }
 }

@@ -56,6 +56,13 @@ class Ed448Test {
                 + "2b233f034f628281f2fd7a22ddd47d7828c59bd0a21bfd3980ff0d2028d4b18a9df63e006c5d1c2d345b925d8dc00b4104852db9"
                 + "9ac5c7cdda8530a113a0f4dbb61149f05a7363268c71d95808ff2e652600"), sig);
         assertTrue(new Ed448Verifier(k.publicKey()).verify(new byte[0], sig));
+        // A context changes the signature and must match on verification (RFC 8032, Section 5.2).
+        byte[] ctx = {1, 2, 3};
+        byte[] sc = new Ed448Signer(k, ctx).sign(new byte[0]);
+        assertFalse(java.util.Arrays.equals(sig, sc));
+        assertTrue(new Ed448Verifier(k.publicKey(), ctx).verify(new byte[0], sc));
+        assertFalse(new Ed448Verifier(k.publicKey()).verify(new byte[0], sc));
+        org.junit.jupiter.api.Assertions.assertThrows(CryptoException.class, () -> new Ed448Signer(k, new byte[256]));
         sig[3] ^= 1;
         assertFalse(new Ed448Verifier(k.publicKey()).verify(new byte[0], sig));
     }

@@ -63,7 +63,7 @@ class X25519Test {
 
     /** RFC 7748, Section 5.2: the two single-step vectors. */
     @Test
-    void rfc7748Vectors() {
+    void rfc7748Vectors() throws Exception {
         assertArrayEquals(Hex.decode("c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552"),
                 X25519.scalarMult(Hex.decode("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"),
                         Hex.decode("e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c")));
@@ -74,7 +74,7 @@ class X25519Test {
 
     /** RFC 7748, Section 5.2: iterating k = X25519(k, u), u = old k, 1 and 1000 times. */
     @Test
-    void rfc7748Iterated() {
+    void rfc7748Iterated() throws Exception {
         byte[] k = new byte[32];
         k[0] = 9;
         byte[] u = k.clone();
@@ -106,5 +106,9 @@ class X25519Test {
         assertArrayEquals(k, bob.agree(ap, 0, 32));
         assertThrows(CryptoException.class, () -> alice.agree(new byte[31], 0, 31));
         assertThrows(CryptoException.class, () -> alice.agree(new byte[32], 0, 32)); // u = 0: all-zero result
+        assertThrows(CryptoException.class, () -> X25519.scalarMult(new byte[31], new byte[32]));
+        assertThrows(CryptoException.class, () -> x.keyShare(new byte[33]));
+        alice.destroy();
+        assertThrows(CryptoException.class, () -> alice.agree(bp, 0, 32));
     }
 }
