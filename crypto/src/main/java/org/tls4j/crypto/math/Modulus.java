@@ -18,6 +18,15 @@ import org.tls4j.crypto.ct.ConstantTime;
  * {@link #destroy()} zeroes the limbs (for secret moduli).
  */
 public final class Modulus implements Destroyable {
+    /**
+     * Number of Montgomery multiplications done by this class so far, by all threads (plain, unsynchronised;
+     * each operation counts its own multiplications locally and adds them once at its end, so the hot loop
+     * never touches this shared field). A diagnostic for tests that assert the code path of an operation,
+     * for example that RSA decryption does the same work for good and bad padding; not exact under
+     * concurrency and not used for anything else.
+     */
+    private static long montMulCount;
+
     private final int len;
     private final int byteLen;
     private final int[] m;
@@ -78,6 +87,11 @@ public final class Modulus implements Destroyable {
         Nat31.sub(x, m, len, carry | geq);
     }
 
+    /** The diagnostic counter of Montgomery multiplications (see the field comment). */
+    public static long montMulCount() {
+        return montMulCount;
+    }
+
     /** Number of 31-bit limbs of every value modulo m. */
     public int limbs() {
         return len;
@@ -97,6 +111,7 @@ public final class Modulus implements Destroyable {
     public int[] montMul(int[] x, int[] y) {
         int[] d = new int[len];
         Nat31.montMul(d, x, y, m, len, m0i);
+        montMulCount++;
         return d;
     }
 
@@ -188,11 +203,13 @@ public final class Modulus implements Destroyable {
         int[] acc = one.clone();
         int[] tmp = new int[len];
         int[] t = new int[len];
+        long ops = 0;
         for (int i = 0; i < 2 * eLen; i++) {
             int b = e[eOff + (i >>> 1)] & 0xFF;
             int nib = (b >>> (4 - 4 * (i & 1))) & 0xF; // high nibble first; shift depends on the position
             for (int s = 0; s < 4; s++) {
                 Nat31.montMul(tmp, acc, acc, m, len, m0i);
+                ops++;
                 int[] sw = acc;
                 acc = tmp;
                 tmp = sw;
@@ -201,10 +218,12 @@ public final class Modulus implements Destroyable {
                 Nat31.ccopy(ConstantTime.eq(k, nib), t, table[k], len);
             }
             Nat31.montMul(tmp, acc, t, m, len, m0i);
+            ops++;
             int[] sw = acc;
             acc = tmp;
             tmp = sw;
         }
+        montMulCount += ops;
         for (int[] row : table) {
             ConstantTime.zero(row);
         }

@@ -20,23 +20,11 @@ public final class Nat31 {
     /** Mask of the 31 value bits of a limb. */
     public static final int MASK = 0x7FFFFFFF;
 
-    /**
-     * Number of Montgomery multiplications done so far by all threads (a plain, unsynchronised counter).
-     * It is a diagnostic for tests that assert the code path of an operation (for example that RSA
-     * decryption does the same work for good and bad padding); it is not exact under concurrency.
-     */
-    private static long montMulCount;
-
     private Nat31() {}
 
     /** The number of 31-bit limbs needed for {@code bits} bits (at least 1). */
     public static int limbsForBits(int bits) {
         return Math.max(1, (bits + 30) / 31);
-    }
-
-    /** The diagnostic counter of Montgomery multiplications (see the field comment). */
-    public static long montMulCount() {
-        return montMulCount;
     }
 
     /**
@@ -185,7 +173,6 @@ public final class Nat31 {
      * below {@code 2m}, so one conditional subtraction at the end finishes the reduction.
      */
     public static void montMul(int[] d, int[] x, int[] y, int[] m, int len, int m0i) {
-        montMulCount++;
         java.util.Arrays.fill(d, 0, len, 0);
         long dh = 0;
         long y0 = y[0];

@@ -22,7 +22,7 @@ import org.tls4j.crypto.rand.RandomSource;
 public final class RsaPkcs1Encryption {
     /**
      * Diagnostic for tests: every step of the padding check of {@link #decryptTls} adds one. A test compares
-     * this counter and {@link org.tls4j.crypto.math.Nat31#montMulCount()} across good and bad padding to
+     * this counter and {@link org.tls4j.crypto.math.Modulus#montMulCount()} across good and bad padding to
      * show both take the same code path. Not synchronised; not used for anything else.
      */
     static long tlsSteps;

@@ -120,6 +120,24 @@ class FfdheGroupTest {
     }
 
     @Test
+    void agreementWorkDoesNotDependOnValues() throws CryptoException {
+        FfdheGroup g = FfdheGroup.FFDHE2048;
+        long[] counts = new long[4];
+        BigInteger p = g.prime();
+        byte[][] peers = {fixed(BigInteger.TWO, 256), fixed(p.subtract(BigInteger.TWO), 256),
+            g.generate(TestKeys.random()).publicKey(), g.generate(TestKeys.random()).publicKey()};
+        for (int i = 0; i < 4; i++) {
+            KeyExchange.KeyShare a = g.generate(TestKeys.random()); // a fresh private exponent each time
+            long before = org.tls4j.crypto.math.Modulus.montMulCount();
+            a.agree(peers[i], 0, 256);
+            counts[i] = org.tls4j.crypto.math.Modulus.montMulCount() - before;
+        }
+        for (int i = 1; i < 4; i++) {
+            assertEquals(counts[0], counts[i], "Montgomery multiplications differ for peer " + i);
+        }
+    }
+
+    @Test
     void peerValueIsChecked() throws CryptoException {
         FfdheGroup g = FfdheGroup.FFDHE2048;
         KeyExchange.KeyShare a = g.generate(TestKeys.random());

@@ -114,6 +114,36 @@ class ModulusProperties {
         assertEquals(toBig(a).multiply(toBig(b)), toBig(d));
     }
 
+    @Property(tries = 20)
+    void modPowWorkDependsOnlyOnLengths(@ForAll long seed, @ForAll @IntRange(min = 1, max = 64) int expBytes)
+            throws CryptoException {
+        Random r = new Random(seed);
+        Modulus mod = Modulus.of(fixed(randomOdd(r, 1024), 128));
+        byte[] base = new byte[128];
+        r.nextBytes(base);
+        byte[] random = new byte[expBytes];
+        r.nextBytes(random);
+        byte[] ones = new byte[expBytes];
+        java.util.Arrays.fill(ones, (byte) 0xFF);
+        long[] counts = new long[3];
+        byte[][] exps = {new byte[expBytes], ones, random};
+        for (int i = 0; i < 3; i++) {
+            long before = Modulus.montMulCount();
+            mod.modPow(base, exps[i]);
+            counts[i] = Modulus.montMulCount() - before;
+        }
+        assertEquals(counts[0], counts[1], "all-zero vs all-one exponent");
+        assertEquals(counts[0], counts[2], "all-zero vs random exponent");
+        // 14 table products, 5 per nibble, plus the conversions in and out
+        assertEquals(14 + 10L * expBytes, counts[0] - conversions(mod, base));
+    }
+
+    private static long conversions(Modulus mod, byte[] base) {
+        long before = Modulus.montMulCount();
+        mod.fromMont(mod.reduceToMont(base, 0, base.length));
+        return Modulus.montMulCount() - before;
+    }
+
     @Test
     void rejectsEvenOrTinyModulus() {
         assertThrows(CryptoException.class, () -> Modulus.of(new byte[] {0x10}));

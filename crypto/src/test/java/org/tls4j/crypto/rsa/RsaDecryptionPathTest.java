@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.ct.ConstantTime;
-import org.tls4j.crypto.math.Nat31;
+import org.tls4j.crypto.math.Modulus;
 
 /**
  * The TLS decryption path does the same operations for good and bad padding: the same number of Montgomery
@@ -66,10 +66,10 @@ class RsaDecryptionPathTest {
         byte[] random = new byte[48];
         java.util.Arrays.fill(random, (byte) 0x77);
         byte[] out = random.clone(); // the RFC 5246 pattern: pre-filled with the random premaster
-        long mm0 = Nat31.montMulCount();
+        long mm0 = Modulus.montMulCount();
         long st0 = RsaPkcs1Encryption.tlsSteps;
         int flag = RsaPkcs1Encryption.decryptTls(key, ct, 0, ct.length, out, 0, 48);
-        long mm = Nat31.montMulCount() - mm0;
+        long mm = Modulus.montMulCount() - mm0;
         long st = RsaPkcs1Encryption.tlsSteps - st0;
         assertEquals(expectedFlag, flag);
         assertArrayEquals(expected != null ? expected : random, out);

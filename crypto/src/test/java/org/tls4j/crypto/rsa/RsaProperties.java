@@ -110,6 +110,16 @@ class RsaProperties {
     }
 
     @Test
+    void generates3072BitKeys() throws CryptoException {
+        RsaPrivateKey k = RsaPrivateKey.generate(3072, TestKeys.random());
+        assertEquals(3072, k.publicKey().bitLength());
+        assertEquals(BigInteger.valueOf(65537), k.publicKey().publicExponent());
+        byte[] sig = new RsaPssSigner(k, RsaHash.SHA384, TestKeys.random()).sign(new byte[] {9});
+        assertTrue(new RsaPssVerifier(k.publicKey(), RsaHash.SHA384).verify(new byte[] {9}, sig));
+        assertFalse(k.publicKey().equals(TestKeys.rsa2048().publicKey()));
+    }
+
+    @Test
     void destroyedKeyRefuses() throws CryptoException {
         RsaPrivateKey k = RsaPrivateKey.generate(2048, TestKeys.random());
         byte[] sig = new RsaPkcs1Signer(k, RsaHash.SHA256).sign(new byte[] {1});
