@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class Oid {
     private final byte[] der;
-    private final String dotted;
+    private String dotted; // computed on first use; a benign race (Strings are immutable)
 
     private Oid(byte[] der, String dotted) {
         this.der = der;
@@ -24,17 +24,24 @@ public final class Oid {
         if ((content[content.length - 1] & 0x80) != 0) {
             throw new DerException("OID: last arc is truncated");
         }
-        StringBuilder sb = new StringBuilder();
-        BigInteger arc = BigInteger.ZERO;
         boolean startOfArc = true;
-        boolean first = true;
         for (byte b : content) {
             if (startOfArc && (b & 0xff) == 0x80) {
                 throw new DerException("OID: arc with a non-minimal leading 0x80 octet");
             }
-            arc = arc.shiftLeft(7).or(BigInteger.valueOf(b & 0x7f));
             startOfArc = (b & 0x80) == 0;
-            if (startOfArc) {
+        }
+        return new Oid(content.clone(), null);
+    }
+
+    /** The dotted form of valid content octets (computed on demand: parsing never needs it). */
+    private static String dotted(byte[] content) {
+        StringBuilder sb = new StringBuilder();
+        BigInteger arc = BigInteger.ZERO;
+        boolean first = true;
+        for (byte b : content) {
+            arc = arc.shiftLeft(7).or(BigInteger.valueOf(b & 0x7f));
+            if ((b & 0x80) == 0) {
                 if (first) {
                     // The first subidentifier packs two arcs: 40 * X + Y with X in 0..2 (X.690, 8.19.4).
                     int x = arc.compareTo(BigInteger.valueOf(80)) >= 0 ? 2 : arc.intValue() / 40;
@@ -46,7 +53,7 @@ public final class Oid {
                 arc = BigInteger.ZERO;
             }
         }
-        return new Oid(content.clone(), sb.toString());
+        return sb.toString();
     }
 
     /** The OID of a dotted string such as {@code "2.5.4.3"}; a malformed string is a programming error. */
@@ -108,6 +115,11 @@ public final class Oid {
     /** The dotted decimal form, e.g. {@code 1.2.840.113549.1.1.11}. */
     @Override
     public String toString() {
-        return dotted;
+        String d = dotted;
+        if (d == null) {
+            d = dotted(der);
+            dotted = d;
+        }
+        return d;
     }
 }

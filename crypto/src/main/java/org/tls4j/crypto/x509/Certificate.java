@@ -85,6 +85,24 @@ public final class Certificate {
         return new Certificate(der.clone());
     }
 
+    /**
+     * Parses a peer's certificate list (as a TLS Certificate message carries it, leaf first); a
+     * certificate that does not parse is rejected with reason
+     * {@link CertificateRejectedException.Reason#MALFORMED} (alert bad_certificate).
+     */
+    public static List<Certificate> parseChain(List<byte[]> ders) throws CertificateRejectedException {
+        List<Certificate> out = new ArrayList<>(ders.size());
+        for (int i = 0; i < ders.size(); i++) {
+            try {
+                out.add(parse(ders.get(i)));
+            } catch (DerException e) {
+                throw new CertificateRejectedException(CertificateRejectedException.Reason.MALFORMED,
+                        "certificate " + i + " of the chain does not parse: " + e.getMessage(), e);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     private Certificate(byte[] der) throws DerException {
         this.encoded = der;
         DerReader top = DerReader.of(der);
@@ -353,6 +371,15 @@ public final class Certificate {
     /** The keyUsage mask ({@link KeyUsage}), or -1 when the extension is absent. */
     public int keyUsage() {
         return keyUsage;
+    }
+
+    /**
+     * Whether keyUsage allows {@code bit} (a {@link KeyUsage} constant): true when the extension is absent
+     * or has the bit. TLS checks digitalSignature for signing keys and keyEncipherment for RSA key
+     * transport (RFC 5246, Section 7.4.2; RFC 8446, Section 4.4.2.2).
+     */
+    public boolean permitsKeyUsage(int bit) {
+        return keyUsage < 0 || (keyUsage & bit) != 0;
     }
 
     /** The extendedKeyUsage purposes, or null when the extension is absent. */

@@ -135,7 +135,7 @@ public final class TestPki {
                     if (rsa == null) {
                         throw new CryptoException("RSA PKCS#1 v1.5 needs an RSA key");
                     }
-                    return new RsaPkcs1Signer(rsa, RsaHash.byName(alg.hash()));
+                    return new RsaPkcs1Signer(rsa, rsaHash(alg));
                 case RSA_PSS:
                     if (rsa == null) {
                         throw new CryptoException("RSA-PSS needs an RSA key");
@@ -143,7 +143,7 @@ public final class TestPki {
                     if (!alg.hash().equals(alg.mgfHash()) || alg.saltLength() != SignatureAlgorithm.hashLength(alg.hash())) {
                         throw new CryptoException("RSA-PSS signing uses MGF1 with the same hash and a hash-length salt");
                     }
-                    return new RsaPssSigner(rsa, RsaHash.byName(alg.hash()), random);
+                    return new RsaPssSigner(rsa, rsaHash(alg), random);
                 case ED25519:
                     if (ed25519 == null) {
                         throw new CryptoException("Ed25519 needs an Ed25519 key");
@@ -157,6 +157,14 @@ public final class TestPki {
                 default:
                     throw new CryptoException("TestPki cannot sign with " + alg.name());
             }
+        }
+
+        private static RsaHash rsaHash(SignatureAlgorithm alg) throws CryptoException {
+            RsaHash h = RsaHash.byName(alg.hash());
+            if (h == null) {
+                throw new CryptoException("no RSA hash " + alg.hash());
+            }
+            return h;
         }
 
         /** The private key as PKCS#8 PEM (EC, Ed25519, Ed448; RSA private keys do not export their components). */

@@ -29,9 +29,12 @@ public final class X509Oids {
     public static final Oid SHA384_WITH_RSA = Oid.of("1.2.840.113549.1.1.12");
     public static final Oid SHA512_WITH_RSA = Oid.of("1.2.840.113549.1.1.13");
     public static final Oid SHA1 = Oid.of("1.3.14.3.2.26");
+    public static final Oid SHA224 = Oid.of("2.16.840.1.101.3.4.2.4");
     public static final Oid SHA256 = Oid.of("2.16.840.1.101.3.4.2.1");
     public static final Oid SHA384 = Oid.of("2.16.840.1.101.3.4.2.2");
     public static final Oid SHA512 = Oid.of("2.16.840.1.101.3.4.2.3");
+    public static final Oid SHA512_224 = Oid.of("2.16.840.1.101.3.4.2.5");
+    public static final Oid SHA512_256 = Oid.of("2.16.840.1.101.3.4.2.6");
     public static final Oid EC_PUBLIC_KEY = Oid.of("1.2.840.10045.2.1");
     public static final Oid P256 = Oid.of("1.2.840.10045.3.1.7");
     public static final Oid P384 = Oid.of("1.3.132.0.34");

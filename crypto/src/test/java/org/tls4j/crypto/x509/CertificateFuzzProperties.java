@@ -42,6 +42,15 @@ class CertificateFuzzProperties {
         }
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger PARSED = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger REJECTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void report() {
+        System.out.println("mutated certificates: " + (PARSED.get() + REJECTED.get()) + " tries, " + PARSED.get()
+                + " still parsed, " + REJECTED.get() + " rejected with DerException, none with anything else");
+    }
+
     record Mutation(int position, int value, int kind) {}
 
     @Provide
@@ -90,8 +99,9 @@ class CertificateFuzzProperties {
             c.subject().toString();
             c.issuer().toString();
             c.toString();
+            PARSED.incrementAndGet();
         } catch (DerException expected) {
-            // the documented outcome
+            REJECTED.incrementAndGet(); // the documented outcome
         } catch (RuntimeException e) {
             throw new AssertionError("unchecked exception for mutation " + ms + ": " + e, e);
         }

@@ -130,6 +130,7 @@ class OpensslChainTest {
         assertEquals(3, leaf.serialNumber().intValue());
         assertTrue(inter.isCa() && root.isCa() && !leaf.isCa() && leaf.hasBasicConstraints());
         assertEquals(KeyUsage.DIGITAL_SIGNATURE | KeyUsage.KEY_ENCIPHERMENT, leaf.keyUsage());
+        assertTrue(leaf.permitsKeyUsage(KeyUsage.DIGITAL_SIGNATURE) && !leaf.permitsKeyUsage(KeyUsage.KEY_AGREEMENT));
         assertEquals(List.of(X509Oids.KP_SERVER_AUTH, X509Oids.KP_CLIENT_AUTH), leaf.extendedKeyUsage());
         assertEquals("[DNS:leaf.example.com, DNS:*.wild.example.com, IP:127.0.0.1, IP:0:0:0:0:0:0:0:1, email:a@example.com, "
                 + "URI:https://example.com/]", leaf.subjectAltNames().toString());

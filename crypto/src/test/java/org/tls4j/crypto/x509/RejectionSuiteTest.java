@@ -61,6 +61,16 @@ class RejectionSuiteTest {
     }
 
     @Test
+    void malformed() throws Exception {
+        Certificate leaf = inter.leaf("www.example.com", null);
+        byte[] truncated = java.util.Arrays.copyOf(leaf.encoded(), leaf.encoded().length - 1);
+        CertificateRejectedException e = assertThrows(CertificateRejectedException.class,
+                () -> Certificate.parseChain(List.of(inter.cert.encoded(), truncated)));
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertEquals(List.of(leaf, inter.cert), Certificate.parseChain(List.of(leaf.encoded(), inter.cert.encoded())));
+    }
+
+    @Test
     void expired() throws Exception {
         Certificate leaf = inter.leaf("www.example.com", b -> b.dnsNames("www.example.com")
                 .validity(TestCa.NOW - 10 * TestCa.DAY, TestCa.NOW - TestCa.DAY));
@@ -172,13 +182,17 @@ class RejectionSuiteTest {
 
     @Test
     void badSignature() throws Exception {
-        byte[] der = inter.leaf("www.example.com", null).encoded();
-        // Flip one bit of the signed TBSCertificate (inside the key identifier bytes near its end).
-        Certificate good = Certificate.parse(der);
-        byte[] tbs = good.tbsCertificate();
-        int at = indexOf(der, tbs) + tbs.length - 40; // inside the extensions' key identifier bytes
+        Certificate good = inter.leaf("www.example.com", null);
+        byte[] der = good.encoded();
+        // Flip the low bit of the serial number inside the signed TBSCertificate: still well-formed.
+        byte[] serial = good.serialNumber().toByteArray();
+        byte[] versionAndSerial = new byte[7 + serial.length]; // [0] { INTEGER 2 }, then INTEGER serial
+        System.arraycopy(new byte[] {(byte) 0xa0, 3, 2, 1, 2, 2, (byte) serial.length}, 0, versionAndSerial, 0, 7);
+        System.arraycopy(serial, 0, versionAndSerial, 7, serial.length);
+        int at = indexOf(der, versionAndSerial) + versionAndSerial.length - 1;
         der[at] ^= 1;
         Certificate bad = Certificate.parse(der);
+        assertEquals(good.serialNumber().xor(java.math.BigInteger.ONE), bad.serialNumber());
         assertEquals(Reason.BAD_SIGNATURE, reject(POLICY, bad, inter.cert));
     }
 
@@ -234,6 +248,31 @@ class RejectionSuiteTest {
         all.add(inter.cert);
         validator.validate(all, POLICY);
         assertEquals(Reason.CHAIN_TOO_LONG, reject(POLICY.withMaxChainLength(4), all.toArray(new Certificate[0])));
+    }
+
+    @Test
+    void issuerFanOutIsBounded() throws Exception {
+        // Eight CAs named A and eight named B, each A issued by "B" and each B by "A" (matching key
+        // identifiers), none under the anchor: without a bound the search would try 8^8 paths.
+        byte[] skiA = {1};
+        byte[] skiB = {2};
+        java.security.KeyPair k0 = JcaOracle.ecKeyPair("secp256r1");
+        org.tls4j.crypto.sig.Signer s0 = JcaOracle.signer(k0.getPrivate(), SignatureAlgorithm.ECDSA_SHA256);
+        Certificate a0 = TestCa.base("A", k0).subjectKeyId(skiA).basicConstraints(true, -1).selfSign(s0, SignatureAlgorithm.ECDSA_SHA256);
+        Certificate b0 = TestCa.base("B", k0).subjectKeyId(skiB).basicConstraints(true, -1).selfSign(s0, SignatureAlgorithm.ECDSA_SHA256);
+        List<Certificate> chain = new java.util.ArrayList<>();
+        chain.add(TestCa.base("leaf", k0).dnsNames("leaf").signedBy(a0, s0, SignatureAlgorithm.ECDSA_SHA256));
+        for (int i = 0; i < 8; i++) {
+            chain.add(TestCa.base("A", JcaOracle.ecKeyPair("secp256r1")).subjectKeyId(skiA).basicConstraints(true, -1)
+                    .signedBy(b0, s0, SignatureAlgorithm.ECDSA_SHA256));
+            chain.add(TestCa.base("B", JcaOracle.ecKeyPair("secp256r1")).subjectKeyId(skiB).basicConstraints(true, -1)
+                    .signedBy(a0, s0, SignatureAlgorithm.ECDSA_SHA256));
+        }
+        long start = System.nanoTime();
+        Reason r = reject(POLICY, chain.toArray(new Certificate[0]));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 2000, ms + " ms");
+        assertTrue(r == Reason.LOOP || r == Reason.CHAIN_TOO_LONG, r.toString());
     }
 
     @Test
