@@ -319,6 +319,7 @@ public final class TlsEngine {
         if (desc == AlertDescription.CLOSE_NOTIFY.code) {
             inboundClosed = true;
             readState.destroy();
+            destroyIfDone();
             return;
         }
         if (desc == AlertDescription.USER_CANCELED.code) {
@@ -450,6 +451,7 @@ public final class TlsEngine {
         }
         readState.destroy();
         writeState.destroy();
+        hs.destroy();
         Arrays.fill(appIn, (byte) 0);
         appStart = 0;
         appEnd = 0;
@@ -473,9 +475,16 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * Once nothing more will be written, the write keys go; once neither direction is open, every
+     * secret of the handshake goes too (traffic secrets, exporter).
+     */
     private void destroyIfDone() {
         if (pending() == 0 && (outboundClosed || failure != null)) {
             writeState.destroy();
+            if (inboundClosed || failure != null) {
+                hs.destroy();
+            }
         }
     }
 
@@ -513,12 +522,13 @@ public final class TlsEngine {
      * Exports keying material (RFC 8446, Section 7.5; RFC 5705): both ends of a connection get the same
      * bytes for the same label and context. {@code context} may be null (the same as empty in TLS 1.3).
      *
-     * @throws IllegalStateException before the handshake is complete or after a failure
+     * @throws IllegalStateException before the handshake is complete, after a failure, or once both
+     *     directions are closed (the secrets are destroyed then)
      * @throws IllegalArgumentException for a label over 249 bytes or a length over 255 hash lengths
      */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
-        if (summary == null || failure != null) {
-            throw new IllegalStateException("keying material can be exported only from an established connection");
+        if (summary == null || failure != null || (inboundClosed && isOutboundDone())) {
+            throw new IllegalStateException("keying material can be exported only from an established, open connection");
         }
         try {
             return hs.exportKeyingMaterial(label, context, length);

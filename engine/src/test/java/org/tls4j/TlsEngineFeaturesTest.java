@@ -119,6 +119,8 @@ class TlsEngineFeaturesTest {
         back.flip();
         assertEquals(TlsResult.Status.CLOSED, p.client.unwrap(back, app).status());
         assertTrue(p.client.isInboundDone() && p.client.isOutboundDone());
+        // Both directions closed: the secrets are gone, so exporters refuse.
+        assertThrows(IllegalStateException.class, () -> p.client.exportKeyingMaterial("x", null, 16));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.tls4j.crypto.ct.ConstantTime;
 public final class Exporter implements Destroyable {
     private final KeySchedule13 schedule;
     private final byte[] exporterMasterSecret;
+    private boolean destroyed;
 
     Exporter(KeySchedule13 schedule, byte[] exporterMasterSecret) {
         this.schedule = schedule;
@@ -22,6 +23,9 @@ public final class Exporter implements Destroyable {
 
     /** {@code length} bytes of keying material for {@code label} and {@code context} (may be null). */
     public byte[] export(String label, byte[] context, int length) throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException("the connection's secrets are destroyed");
+        }
         if (length < 0 || length > 255 * schedule.hashLength()) {
             throw new CryptoException("exporter length " + length + " out of range (HKDF-Expand limit)");
         }
@@ -31,5 +35,6 @@ public final class Exporter implements Destroyable {
     @Override
     public void destroy() {
         ConstantTime.zero(exporterMasterSecret);
+        destroyed = true;
     }
 }

@@ -13,4 +13,12 @@ import org.tls4j.record.TlsAlert;
 public interface HandshakeState {
     /** Handles {@code m} (received as {@link HandshakeContext#received()}) and returns the next state. */
     HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert;
+
+    /**
+     * Zeroes the secrets this state holds (private key shares, handshake and traffic secrets). The driver
+     * calls it on the current state when the connection ends or fails; states without secrets keep
+     * this default.
+     */
+    default void destroy() {
+    }
 }

@@ -195,6 +195,11 @@ public final class Tls13Client {
         }
 
         @Override
+        public void destroy() {
+            destroyAll(shares);
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             if (m instanceof HelloRetryRequest) {
                 return retry(cx, (HelloRetryRequest) m);
@@ -351,6 +356,12 @@ public final class Tls13Client {
             this.ccsSent = ccsSent;
         }
 
+        void destroy() {
+            handshakeSecret.destroy();
+            clientHandshake.destroy();
+            serverHandshake.destroy();
+        }
+
         /** Section 7.1: Early Secret (no PSK), Handshake Secret, and the two handshake traffic secrets. */
         static Handshaking derive(Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t, ClientHello sent,
                 boolean retried, boolean ccsSent) {
@@ -375,6 +386,11 @@ public final class Tls13Client {
 
         ExpectEncryptedExtensions(Handshaking h) {
             this.h = h;
+        }
+
+        @Override
+        public void destroy() {
+            h.destroy();
         }
 
         @Override
@@ -407,6 +423,11 @@ public final class Tls13Client {
             this.h = h;
             this.alpn = alpn;
             this.requestContext = requestContext;
+        }
+
+        @Override
+        public void destroy() {
+            h.destroy();
         }
 
         @Override
@@ -468,6 +489,11 @@ public final class Tls13Client {
         }
 
         @Override
+        public void destroy() {
+            h.destroy();
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             CertificateVerify cv = cx.require(m, CertificateVerify.class);
             SignatureScheme s = cv.algorithm;
@@ -510,6 +536,11 @@ public final class Tls13Client {
             this.chain = chain;
             this.scheme = scheme;
             this.signatureProof = signatureProof;
+        }
+
+        @Override
+        public void destroy() {
+            h.destroy();
         }
 
         @Override

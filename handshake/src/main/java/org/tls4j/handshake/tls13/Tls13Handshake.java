@@ -116,6 +116,11 @@ public final class Tls13Handshake {
         }
     }
 
+    /** Zeroes every secret the machine holds; the connection is over. */
+    public void destroy() {
+        state.destroy();
+    }
+
     /** True once the handshake completed (the connected state is reached). */
     public boolean isComplete() {
         return state instanceof Traffic.Connected;

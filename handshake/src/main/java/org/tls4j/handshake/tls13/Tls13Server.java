@@ -425,6 +425,14 @@ public final class Tls13Server {
         }
 
         @Override
+        public void destroy() {
+            clientHandshake.destroy();
+            clientApp.destroy();
+            serverApp.destroy();
+            exporter.destroy();
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             byte[] base = clientHandshake.secret();

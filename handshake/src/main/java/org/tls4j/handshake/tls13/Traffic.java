@@ -22,6 +22,13 @@ final class Traffic {
             this.exporter = exporter;
         }
 
+        @Override
+        public final void destroy() {
+            read.destroy();
+            write.destroy();
+            exporter.destroy();
+        }
+
         /** The same state with new secrets (proof tokens carried over). */
         abstract Connected with(TrafficSecret read, TrafficSecret write);
 
