@@ -137,6 +137,25 @@ class Tls13MachinesTest {
     }
 
     @Test
+    void certificateVerifySchemeChecks() throws Exception {
+        // rsa_pkcs1_sha256 (offered by the client for certificate signatures only, Section 4.2.3),
+        // ed448 (not offered), ed25519 (offered, but the certificate's key is P-256): all illegal_parameter.
+        int[] schemes = {0x0401, 0x0808, 0x0807};
+        for (int scheme : schemes) {
+            HandshakeConfig.Builder client = MachinePair.clientConfig().signatureSchemes(Arrays.asList(
+                    org.tls4j.handshake.SignatureScheme.ECDSA_SECP256R1_SHA256, org.tls4j.handshake.SignatureScheme.ED25519,
+                    org.tls4j.handshake.SignatureScheme.RSA_PKCS1_SHA256));
+            MachinePair p = new MachinePair(client, MachinePair.serverConfig());
+            assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.run(m -> m, MachinePair.onType(15, m -> {
+                byte[] c = m.clone();
+                c[4] = (byte) (scheme >>> 8);
+                c[5] = (byte) scheme;
+                return c;
+            })));
+        }
+    }
+
+    @Test
     void missingEncryptedExtensionsIsUnexpectedMessage() throws Exception {
         MachinePair p = new MachinePair(MachinePair.clientConfig(), MachinePair.serverConfig());
         assertAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> p.run(m -> m, MachinePair.onType(8, m -> null)));
