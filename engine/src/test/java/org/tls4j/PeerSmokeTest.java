@@ -26,8 +26,9 @@ import org.tls4j.testing.Peers;
 /**
  * Quick checks against real peers over loopback sockets on 127.0.0.1, to catch gross incompatibilities
  * early: tls4j's client engine to {@code openssl s_server -tls1_3 -www} (x25519, and secp384r1 and
- * ffdhe2048 through HelloRetryRequest) with an HTTP GET; {@code openssl s_client} and {@code gnutls-cli}
- * to tls4j's server engine with an echoed line; OpenSSL's alert for an expired certificate. The full
+ * ffdhe2048 through HelloRetryRequest, and once with a CertificateRequest) with an HTTP GET; tls4j's
+ * client to {@code gnutls-serv --echo} (Ed448); {@code openssl s_client} and {@code gnutls-cli} to
+ * tls4j's server engine with an echoed line; OpenSSL's alert for an expired certificate. The full
  * interop matrix (both directions, every parameter, GnuTLS and JSSE) lives in conformance-tests.
  */
 class PeerSmokeTest {
@@ -68,6 +69,76 @@ class PeerSmokeTest {
                 p.destroy();
                 p.waitFor();
             }
+        }
+    }
+
+    /**
+     * tls4j's client engine to {@code gnutls-serv --echo} (TLS 1.3 only; GnuTLS requests a client
+     * certificate by default, which tls4j answers with an empty Certificate), Ed448 certificate.
+     */
+    @Test
+    void clientAgainstGnutlsServer() throws Exception {
+        File gnutls = Peers.require("gnutls-serv", "gnutls-bin");
+        long now = System.currentTimeMillis() / 1000;
+        TestPki pki = new TestPki(new org.tls4j.testing.SeededRandomSource(97), now - 3600, now + 86400);
+        TestPki.Authority root = pki.root("tls4j smoke root", pki.generate(TestPki.KeyKind.EC_P256));
+        TestPki.Key leafKey = pki.generate(TestPki.KeyKind.ED448);
+        Certificate leaf = root.serverLeaf(leafKey, "localhost");
+        Path cert = dir.resolve("g-cert.pem");
+        Path keyFile = dir.resolve("g-key.pem");
+        Files.write(cert, TestPki.chainPem(leaf, root.certificate()).getBytes(StandardCharsets.US_ASCII));
+        Files.write(keyFile, leafKey.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder(gnutls.getPath(), "--echo", "--port=" + port, "--x509certfile=" + cert,
+                "--x509keyfile=" + keyFile, "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("gnutls-serv.log").toFile()).start();
+        try {
+            TlsConfig config = TlsConfig.builder().trustAnchors(java.util.Collections.singletonList(root.certificate()))
+                    .serverName("localhost").build();
+            SocketChannel ch = null;
+            for (int i = 0; i < 50 && ch == null; i++) {
+                try {
+                    ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertNotNull(ch, "gnutls-serv did not start");
+            try (SocketChannel c = ch) {
+                TlsEngine e = TlsEngine.client(config);
+                ByteBuffer net = ByteBuffer.allocate(e.packetBufferSize());
+                ByteBuffer in = ByteBuffer.allocate(e.packetBufferSize() * 4);
+                ByteBuffer app = ByteBuffer.allocate(1 << 16);
+                ByteBuffer ping = ByteBuffer.wrap("ping gnutls\n".getBytes(StandardCharsets.US_ASCII));
+                while (!new String(app.array(), 0, app.position(), StandardCharsets.US_ASCII).contains("ping gnutls")) {
+                    net.clear();
+                    e.wrap(ping, net);
+                    net.flip();
+                    while (net.hasRemaining()) {
+                        c.write(net);
+                    }
+                    if (e.handshakeStatus() == TlsResult.HandshakeStatus.NEED_WRAP
+                            || (e.session() != null && ping.hasRemaining())) {
+                        continue;
+                    }
+                    if (c.read(in) < 0) {
+                        throw new AssertionError("gnutls-serv closed");
+                    }
+                    in.flip();
+                    TlsResult r;
+                    do {
+                        r = e.unwrap(in, app);
+                    } while (r.status() == TlsResult.Status.OK && in.hasRemaining());
+                    in.compact();
+                }
+                assertEquals(org.tls4j.handshake.SignatureScheme.ED448, e.session().signatureScheme());
+            }
+        } finally {
+            p.destroy();
+            p.waitFor();
         }
     }
 
