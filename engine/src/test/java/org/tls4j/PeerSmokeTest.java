@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tls4j.crypto.x509.Certificate;
 import org.tls4j.crypto.x509.TestPki;
@@ -31,6 +32,7 @@ import org.tls4j.testing.Peers;
  * tls4j's server engine with an echoed line; OpenSSL's alert for an expired certificate. The full
  * interop matrix (both directions, every parameter, GnuTLS and JSSE) lives in conformance-tests.
  */
+@Timeout(60) // a blocking socket read that waits forever fails the test instead (the read is interrupted)
 class PeerSmokeTest {
     @TempDir
     Path dir;
