@@ -56,9 +56,12 @@ public final class LdapStartTls {
         int op = b.tag();
         int opLen = b.length();
         int opEnd = b.pos + opLen;
-        if (op != 0x78 || opEnd > body.length) {
+        if (op != 0x78) {
             throw new StartTlsException(String.format("the server answered with LDAP operation 0x%02x instead of an"
                     + " ExtendedResponse (0x78)", op));
+        }
+        if (opEnd > body.length) {
+            throw Ber.truncated();
         }
         long result = b.integer(0x0a, "resultCode");
         b.octets("matchedDN");
