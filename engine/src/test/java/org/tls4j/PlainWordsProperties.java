@@ -33,7 +33,7 @@ class PlainWordsProperties {
         }));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1000)
     void neverThrowsOnNearMissesOrTheirPrefixes(@ForAll("nearMisses") byte[] b) {
         for (int n = 0; n <= b.length; n++) {
             assertFalse(PlainWords.fromServer(b, 0, n).isEmpty());
