@@ -37,12 +37,8 @@ public final class PlainWords {
         return fromServer(b == null ? new byte[0] : b, 0, b == null ? 0 : b.length);
     }
 
-    /**
-     * What {@code b[off..off+len)} is, for a client that sent a ClientHello and read these bytes back.
-     *
-     * @throws IllegalArgumentException only for offsets outside the array (a caller's bug)
-     */
-    public static String fromServer(byte[] b, int off, int len) {
+    /** What {@code b[off..off+len)} is; the range is checked by the public callers. */
+    private static String fromServer(byte[] b, int off, int len) {
         byte[] x = slice(b, off, len);
         if (x.length == 0) {
             return "the server closed the connection without sending a byte: it may not speak TLS on this port, or it"
@@ -124,12 +120,8 @@ public final class PlainWords {
         return fromClient(b == null ? new byte[0] : b, 0, b == null ? 0 : b.length);
     }
 
-    /**
-     * What {@code b[off..off+len)} is, for a TLS server that expected a ClientHello.
-     *
-     * @throws IllegalArgumentException only for offsets outside the array (a caller's bug)
-     */
-    public static String fromClient(byte[] b, int off, int len) {
+    /** What {@code b[off..off+len)} is; the range is checked by the public callers. */
+    private static String fromClient(byte[] b, int off, int len) {
         byte[] x = slice(b, off, len);
         if (x.length == 0) {
             return "the client closed the connection without sending a byte: it connected and gave up, or it"
@@ -596,10 +588,6 @@ public final class PlainWords {
     private static byte[] slice(byte[] b, int off, int len) {
         if (b == null) {
             return new byte[0];
-        }
-        if (off < 0 || len < 0 || off > b.length - len) {
-            throw new IllegalArgumentException("range [" + off + ", " + off + "+" + len + ") outside an array of "
-                    + b.length + " bytes");
         }
         byte[] x = new byte[len];
         System.arraycopy(b, off, x, 0, len);

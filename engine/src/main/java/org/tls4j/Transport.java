@@ -479,7 +479,15 @@ public final class Transport {
             throw new TransportException("the configuration enables no protocol version, so " + scheme
                     + " has nothing to offer: enable at least TLSv1.3");
         }
-        List<ProtocolVersion> sorted = new ArrayList<ProtocolVersion>(enabled);
+        List<ProtocolVersion> sorted = new ArrayList<ProtocolVersion>();
+        for (ProtocolVersion v : enabled) {
+            if (v == null) {
+                throw new TransportException("the configuration's enabled versions contain a null entry");
+            }
+            if (!sorted.contains(v)) {
+                sorted.add(v);
+            }
+        }
         Collections.sort(sorted, Collections.<ProtocolVersion>reverseOrder());
         if (scheme.isExactVersion()) {
             ProtocolVersion v = scheme.namedVersions().get(0);

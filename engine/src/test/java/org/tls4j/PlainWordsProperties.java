@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.Size;
 /** PlainWords never throws and always says something, for any bytes. */
 class PlainWordsProperties {
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void neverThrowsOnRandomBytes(@ForAll @Size(max = 300) byte[] b) {
         assertFalse(PlainWords.fromServer(b).isEmpty());
         assertFalse(PlainWords.fromClient(b).isEmpty());
@@ -33,11 +33,12 @@ class PlainWordsProperties {
         }));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void neverThrowsOnNearMissesOrTheirPrefixes(@ForAll("nearMisses") byte[] b) {
         for (int n = 0; n <= b.length; n++) {
-            assertFalse(PlainWords.fromServer(b, 0, n).isEmpty());
-            assertFalse(PlainWords.fromClient(b, 0, n).isEmpty());
+            byte[] prefix = java.util.Arrays.copyOf(b, n);
+            assertFalse(PlainWords.fromServer(prefix).isEmpty());
+            assertFalse(PlainWords.fromClient(prefix).isEmpty());
         }
     }
 }

@@ -197,6 +197,9 @@ class TransportTest {
         assertEquals(List.of(TLS12), offer("tlsv1.2://h:1", TLS13, TLS12));
         assertEquals(List.of(TLS13), offer("tlsv1.3://h:1", TLS13, TLS12));
         assertEquals(List.of(TLS10), offer("tlsv1.0://h:1", TLS13, TLS10));
+        assertEquals(List.of(TLS13, TLS12), offer("ssl://h:1", TLS12, TLS13, TLS12));
+        assertEquals("the configuration's enabled versions contain a null entry",
+                refusal("ssl://h:1", TLS13, null));
     }
 
     @Test

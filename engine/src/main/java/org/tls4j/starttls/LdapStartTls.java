@@ -48,9 +48,10 @@ public final class LdapStartTls {
             throw new StartTlsException(String.format("the server answered with a byte 0x%02x where an LDAPMessage"
                     + " (SEQUENCE, 0x30) was expected: is this an LDAP server?", tag));
         }
-        int len = readLength(w);
+        StringBuilder header = new StringBuilder("30");
+        int len = readLength(w, header);
         byte[] body = w.readExact(len, "the StartTLS response");
-        w.transcript.add("S: 30" + String.format("%02x", Math.min(len, 0x7f)) + Wire.hex(body));
+        w.transcript.add("S: " + header + Wire.hex(body));
         Ber b = new Ber(body);
         long id = b.integer(0x02, "messageID");
         int op = b.tag();
@@ -85,8 +86,9 @@ public final class LdapStartTls {
         return new Upgrade(socket, w.leftover(), "LDAP", w.transcript, Collections.<String>emptyList());
     }
 
-    private static int readLength(Wire w) throws IOException {
+    private static int readLength(Wire w, StringBuilder header) throws IOException {
         int first = w.readByte("the StartTLS response");
+        header.append(String.format("%02x", first));
         if (first < 0x80) {
             return first;
         }
@@ -97,7 +99,9 @@ public final class LdapStartTls {
         }
         int len = 0;
         for (int i = 0; i < n; i++) {
-            len = (len << 8) | w.readByte("the StartTLS response");
+            int b = w.readByte("the StartTLS response");
+            header.append(String.format("%02x", b));
+            len = (len << 8) | b;
         }
         if (len > MAX_MESSAGE) {
             throw new StartTlsException("the server's LDAP message claims " + len + " bytes; a StartTLS response is"

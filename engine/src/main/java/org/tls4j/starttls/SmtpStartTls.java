@@ -109,14 +109,19 @@ public final class SmtpStartTls {
         return k;
     }
 
-    static void checkName(String name) {
+    static void checkName(String name) throws StartTlsException {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("the EHLO name is empty");
+            throw new StartTlsException("the host name to send or greet with is empty");
+        }
+        if (name.length() > 255) {
+            throw new StartTlsException("the host name to send or greet with is " + name.length()
+                    + " characters long; at most 255 fit in an SMTP line");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new IllegalArgumentException("the EHLO name contains a space or control character: " + name);
+                throw new StartTlsException("the host name to send or greet with contains a space, a control character"
+                        + " or a non-ASCII character at position " + i + "; that would break the SMTP line");
             }
         }
     }

@@ -30,7 +30,8 @@ public final class XmppStartTls {
      */
     public static Upgrade client(Socket socket, String domain) throws IOException {
         if (domain == null || domain.isEmpty() || !domain.matches("[A-Za-z0-9.\\-_]+")) {
-            throw new IllegalArgumentException("not an XMPP domain: " + domain);
+            throw new StartTlsException("'" + domain + "' is not an XMPP domain we can send: use letters, digits, '.',"
+                    + " '-' and '_' (the ASCII form of the domain)");
         }
         Wire w = new Wire(socket, "server");
         w.writeText("<?xml version='1.0'?><stream:stream to='" + domain + "' version='1.0' xml:lang='en'"

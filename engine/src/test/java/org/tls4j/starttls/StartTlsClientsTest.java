@@ -247,11 +247,12 @@ class StartTlsClientsTest {
 
     @Test
     void ldapLongFormLength() throws Exception {
-        ok(LdapStartTls::client, p -> {
+        Upgrade u = ok(LdapStartTls::client, p -> {
             p.read(LDAP_REQUEST.length);
             p.send(Hex.decode("30810d020101788107" + "0a0100" + "0400" + "0400"));
             p.expectEnd();
         });
+        assertEquals(List.of("C: " + Hex.encode(LDAP_REQUEST), "S: 30810d0201017881070a010004000400"), u.transcript());
     }
 
     @Test
@@ -326,6 +327,22 @@ class StartTlsClientsTest {
                     p.send("220 x\r\n");
                     p.expectEnd();
                 }));
+    }
+
+    @Test
+    void badNamesAreRefusedBeforeAnyByteIsSent() throws Exception {
+        try (ScriptedServer srv = new ScriptedServer(p -> p.expectEnd()); Socket s = srv.connect()) {
+            assertEquals("'exa mple' is not an XMPP domain we can send: use letters, digits, '.', '-' and '_' (the ASCII"
+                    + " form of the domain)", assertThrows(StartTlsException.class,
+                            () -> XmppStartTls.client(s, "exa mple")).getMessage());
+            assertEquals("the host name to send or greet with contains a space, a control character or a non-ASCII"
+                    + " character at position 1; that would break the SMTP line", assertThrows(StartTlsException.class,
+                            () -> SmtpStartTls.client(s, "a\r\nRCPT TO:<x>")).getMessage());
+            assertEquals("the host name to send or greet with is empty",
+                    assertThrows(StartTlsException.class, () -> SmtpStartTls.client(s, "")).getMessage());
+            s.close();
+            srv.finish();
+        }
     }
 
     // ---- dispatch by name ----
