@@ -19,6 +19,8 @@ import org.tls4j.crypto.cipher.ChaCha20;
 import org.tls4j.crypto.cipher.Ctr;
 import org.tls4j.crypto.cipher.legacy.Des;
 import org.tls4j.crypto.cipher.legacy.Des3;
+import org.tls4j.crypto.cipher.legacy.Export40;
+import org.tls4j.crypto.cipher.legacy.Rc2;
 import org.tls4j.crypto.cipher.legacy.Rc4;
 import org.tls4j.crypto.hash.Digest;
 import org.tls4j.crypto.hash.Md5;
@@ -29,6 +31,8 @@ import org.tls4j.crypto.hash.Sha3;
 import org.tls4j.crypto.hash.Sha384;
 import org.tls4j.crypto.hash.Sha512;
 import org.tls4j.crypto.hash.Shake;
+import org.tls4j.crypto.kdf.ExportKeys;
+import org.tls4j.crypto.kdf.ExportKeysTest;
 import org.tls4j.crypto.kdf.Hkdf;
 import org.tls4j.crypto.kdf.Ssl3Prf;
 import org.tls4j.crypto.kdf.Tls10Prf;
@@ -182,6 +186,65 @@ class ProviderFreeTest {
         // RC4: the first record of OpenSSL's evpciph_rc4.txt.
         new Rc4(Hex.decode("0123456789abcdef0123456789abcdef")).process(Hex.decode("0123456789abcdef"), 0, 8, d, 0);
         assertEquals("75b7878099e0c596", Hex.encode(d));
+    }
+
+    /**
+     * Export derivation inputs and the expected outputs, computed by ExportKeysTest's JDK oracle
+     * (MessageDigest, javax.crypto.Mac) when this class loads, before the providers are removed: no
+     * published vectors exist for these derivations.
+     */
+    private static final byte[] CR = new byte[32], SR = new byte[32], WK = Hex.decode("0102030405");
+    private static final byte[] CHALLENGE = new byte[16], CONN_ID = new byte[16];
+    private static final byte[] SSL3_KEY, TLS10_KEY, TLS10_IVS, SSL2_KM;
+
+    static {
+        for (int i = 0; i < 32; i++) {
+            CR[i] = (byte) i;
+            SR[i] = (byte) (0x80 + i);
+        }
+        java.util.Arrays.fill(CHALLENGE, (byte) 0xc1);
+        java.util.Arrays.fill(CONN_ID, (byte) 0x5e);
+        try {
+            SSL3_KEY = ExportKeysTest.md5(WK, CR, SR);
+            TLS10_KEY = ExportKeysTest.prf(WK, "client write key", ExportKeysTest.cat(CR, SR), 16);
+            TLS10_IVS = ExportKeysTest.prf(new byte[0], "IV block", ExportKeysTest.cat(CR, SR), 16);
+            byte[] master = ExportKeysTest.cat(new byte[11], WK);
+            SSL2_KM = ExportKeysTest.cat(ExportKeysTest.md5(master, new byte[] {'0'}, CHALLENGE, CONN_ID),
+                    ExportKeysTest.md5(master, new byte[] {'1'}, CHALLENGE, CONN_ID));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Test
+    void exportCiphersAndKeys() throws Exception {
+        assertEquals(0, Security.getProviders().length);
+        // RC2: RFC 2268, Section 5, the 128- and 129-bit vectors.
+        byte[] d = new byte[8];
+        new Rc2(Hex.decode("88bca90e90875a7f0f79c384627bafb2"), 128).encryptBlock(new byte[8], 0, d, 0);
+        assertEquals("2269552ab0f85ca6", Hex.encode(d));
+        new Rc2(Hex.decode("88bca90e90875a7f0f79c384627bafb216f80a6f85920584c42fceb0be255daf1e"), 129)
+                .encryptBlock(new byte[8], 0, d, 0);
+        assertEquals("5b78d3a43dfff1f1", Hex.encode(d));
+        // Export derivations, against the JDK oracle's values computed before the providers went.
+        assertEquals(Hex.encode(SSL3_KEY), Hex.encode(ExportKeys.ssl3FinalClientWriteKey(WK, CR, SR, 16)));
+        assertEquals(Hex.encode(TLS10_KEY), Hex.encode(ExportKeys.tls10FinalClientWriteKey(WK, CR, SR, 16)));
+        assertEquals(Hex.encode(TLS10_IVS), Hex.encode(ExportKeys.tls10IvBlock(CR, SR, 8)));
+        assertEquals(Hex.encode(SSL2_KM), Hex.encode(ExportKeys.ssl2KeyMaterial(
+                ExportKeys.ssl2MasterKey(new byte[11], WK), CHALLENGE, CONN_ID, 32)));
+        // The export ciphers take those keys (each is the plain cipher: same output, and it round-trips).
+        byte[] e = new byte[8];
+        Export40.rc4(SSL3_KEY).process(new byte[8], 0, 8, d, 0);
+        new Rc4(SSL3_KEY).process(new byte[8], 0, 8, e, 0);
+        assertEquals(Hex.encode(e), Hex.encode(d));
+        Rc2 rc2 = Export40.rc2(TLS10_KEY);
+        rc2.encryptBlock(new byte[8], 0, d, 0);
+        rc2.decryptBlock(d, 0, d, 0);
+        assertEquals("0000000000000000", Hex.encode(d));
+        Des des = Export40.des(java.util.Arrays.copyOf(TLS10_KEY, 8));
+        des.encryptBlock(new byte[8], 0, d, 0);
+        new Des(java.util.Arrays.copyOf(TLS10_KEY, 8)).encryptBlock(new byte[8], 0, e, 0);
+        assertEquals(Hex.encode(e), Hex.encode(d));
     }
 
     @Test

@@ -258,6 +258,16 @@ public final class PrivateKeyData implements Destroyable {
         return out;
     }
 
+    /**
+     * PKCS#8 PrivateKeyInfo DER (RFC 5208, Section 5) for an RSA key given as its PKCS#1 RSAPrivateKey DER
+     * (from {@link RsaPrivateKey#toPkcs1Der()}): algorithm rsaEncryption with NULL parameters (RFC 8017,
+     * Appendix A.1). The caller zeroes both arrays.
+     */
+    public static byte[] rsaPkcs8(byte[] pkcs1) {
+        return new DerWriter().sequence().integer(0).sequence().oid(X509Oids.RSA_ENCRYPTION).nul().end()
+                .octetString(pkcs1).end().toByteArray();
+    }
+
     /** PKCS#8 PrivateKeyInfo DER for an X25519/X448/Ed25519/Ed448 private key (RFC 8410, Section 7). */
     public static byte[] rawPkcs8(Oid algorithm, byte[] privateKey) {
         byte[] inner = new DerWriter().octetString(privateKey).toByteArray();

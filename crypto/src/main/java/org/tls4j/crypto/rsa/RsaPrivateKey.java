@@ -3,6 +3,7 @@ package org.tls4j.crypto.rsa;
 import java.math.BigInteger;
 import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.Destroyable;
+import org.tls4j.crypto.asn1.DerWriter;
 import org.tls4j.crypto.ct.ConstantTime;
 import org.tls4j.crypto.math.Modulus;
 import org.tls4j.crypto.math.Nat31;
@@ -41,12 +42,16 @@ public final class RsaPrivateKey implements Destroyable {
     private final byte[] dq;
     private final int[] qinv; // plain residue, < p
     private final int[] qLimbs;
+    // byte forms of p, q and qinv, kept for export ({@link #toPkcs1Der}); null in the (n, e, d) form
+    private final byte[] pBytes;
+    private final byte[] qBytes;
+    private final byte[] qinvBytes;
     // non-CRT exponent (null unless given), k bytes
     private final byte[] d;
     private volatile boolean destroyed;
 
     private RsaPrivateKey(RsaPublicKey publicKey, Modulus nMod, Modulus pMod, Modulus qMod, byte[] dp, byte[] dq,
-            int[] qinv, int[] qLimbs, byte[] d) {
+            int[] qinv, int[] qLimbs, byte[] pBytes, byte[] qBytes, byte[] qinvBytes, byte[] d) {
         this.publicKey = publicKey;
         this.nMod = nMod;
         this.eBytes = Rsa.unsigned(publicKey.publicExponent());
@@ -56,6 +61,9 @@ public final class RsaPrivateKey implements Destroyable {
         this.dq = dq;
         this.qinv = qinv;
         this.qLimbs = qLimbs;
+        this.pBytes = pBytes;
+        this.qBytes = qBytes;
+        this.qinvBytes = qinvBytes;
         this.d = d;
     }
 
@@ -85,7 +93,8 @@ public final class RsaPrivateKey implements Destroyable {
         byte[] dpFixed = fit(dp, pb.length, "dp");
         byte[] dqFixed = fit(dq, qb.length, "dq");
         int[] qinvLimbs = pMod.newValue();
-        Nat31.decode(qinvLimbs, pMod.limbs(), fit(qinv, pb.length, "qinv"), 0, pb.length);
+        byte[] qinvFixed = fit(qinv, pb.length, "qinv");
+        Nat31.decode(qinvLimbs, pMod.limbs(), qinvFixed, 0, pb.length);
         if (pMod.isReduced(qinvLimbs) == 0) {
             throw new CryptoException("RSA private key: qinv is not below p");
         }
@@ -106,7 +115,8 @@ public final class RsaPrivateKey implements Destroyable {
             throw new CryptoException("RSA private key: p·q is not n");
         }
         byte[] dFixed = d == null ? null : fit(d, pub.byteLength(), "d");
-        RsaPrivateKey key = new RsaPrivateKey(pub, nMod, pMod, qMod, dpFixed, dqFixed, qinvLimbs, qLimbs, dFixed);
+        RsaPrivateKey key = new RsaPrivateKey(pub, nMod, pMod, qMod, dpFixed, dqFixed, qinvLimbs, qLimbs, pb, qb,
+                qinvFixed, dFixed);
         key.selfTest();
         return key;
     }
@@ -121,8 +131,8 @@ public final class RsaPrivateKey implements Destroyable {
             throw new CryptoException("RSA private key: missing private exponent");
         }
         Modulus nMod = Modulus.of(pub.modulusBytes());
-        RsaPrivateKey key = new RsaPrivateKey(pub, nMod, null, null, null, null, null, null,
-                fit(d, pub.byteLength(), "d"));
+        RsaPrivateKey key = new RsaPrivateKey(pub, nMod, null, null, null, null, null, null, null, null,
+                null, fit(d, pub.byteLength(), "d"));
         key.selfTest();
         return key;
     }
@@ -247,6 +257,44 @@ public final class RsaPrivateKey implements Destroyable {
         return pMod != null;
     }
 
+    /** True when the key can be exported by {@link #toPkcs1Der()}: CRT form with d known, not destroyed. */
+    public boolean isExportable() {
+        return pMod != null && d != null && !destroyed;
+    }
+
+    /**
+     * The key as a PKCS#1 {@code RSAPrivateKey} (RFC 8017, Appendix A.1.2), version 0 (two-prime):
+     * <pre>
+     * RSAPrivateKey ::= SEQUENCE { version, modulus, publicExponent, privateExponent,
+     *                              prime1, prime2, exponent1, exponent2, coefficient }
+     * </pre>
+     * Wrap it with {@link org.tls4j.crypto.pem.PrivateKeyData#rsaPkcs8} for PKCS#8 ({@code PRIVATE KEY}),
+     * or PEM-encode it as is under {@code RSA PRIVATE KEY}. The caller should zero the result.
+     *
+     * <p>The components are encoded from the byte arrays the key holds since construction, never through
+     * {@link BigInteger}. DER wants minimal INTEGERs, so the encoder skips leading zero bytes: the
+     * encoding's length (and the time taken) reveals each component's byte length, which every DER
+     * encoding of the key reveals anyway; no value-dependent work happens beyond that.
+     *
+     * @throws CryptoException if the key was destroyed, lacks the CRT components (the (n, e, d) form) or
+     *     was built without d (PKCS#1 has no way to leave d out)
+     */
+    public byte[] toPkcs1Der() throws CryptoException {
+        if (destroyed) {
+            throw new CryptoException("RSA private key has been destroyed");
+        }
+        if (pMod == null) {
+            throw new CryptoException("RSA private key: PKCS#1 needs the CRT components, this key has only (n, e, d)");
+        }
+        if (d == null) {
+            throw new CryptoException("RSA private key: PKCS#1 needs d, this key was built without it");
+        }
+        return new DerWriter().sequence().integer(0)
+                .unsignedInteger(publicKey.modulusBytes()).unsignedInteger(eBytes).unsignedInteger(d)
+                .unsignedInteger(pBytes).unsignedInteger(qBytes).unsignedInteger(dp).unsignedInteger(dq)
+                .unsignedInteger(qinvBytes).end().toByteArray();
+    }
+
     /**
      * RSADP/RSASP1 with the public-key check: {@code c^d mod n} for an input of exactly k bytes whose value
      * is below n, as k bytes. The length and range checks are on the public input; the rest is
@@ -329,6 +377,9 @@ public final class RsaPrivateKey implements Destroyable {
         ConstantTime.zero(dq);
         ConstantTime.zero(qinv);
         ConstantTime.zero(qLimbs);
+        ConstantTime.zero(pBytes);
+        ConstantTime.zero(qBytes);
+        ConstantTime.zero(qinvBytes);
         ConstantTime.zero(d);
     }
 

@@ -167,23 +167,41 @@ public final class TestPki {
             return h;
         }
 
-        /** The private key as PKCS#8 PEM (EC, Ed25519, Ed448; RSA private keys do not export their components). */
+        /** The private key as PKCS#8 PEM ({@code PRIVATE KEY}, RFC 5208 and RFC 7468, Section 10), for every key kind. */
         public String privateKeyPem() throws CryptoException {
             if (ed25519 != null || ed448 != null) {
                 byte[] seed = ed25519 != null ? ed25519.seed() : ed448.seed();
                 byte[] der = PrivateKeyData.rawPkcs8(publicKey.algorithm(), seed);
                 java.util.Arrays.fill(seed, (byte) 0);
-                String pem = Pem.encode("PRIVATE KEY", der);
-                java.util.Arrays.fill(der, (byte) 0);
-                return pem;
+                return pemAndWipe("PRIVATE KEY", der);
             }
-            if (ec == null) {
-                throw new CryptoException("exporting RSA private keys is not supported (RsaPrivateKey keeps its components)");
+            if (rsa != null) {
+                byte[] pkcs1 = rsa.toPkcs1Der();
+                byte[] der = PrivateKeyData.rsaPkcs8(pkcs1);
+                java.util.Arrays.fill(pkcs1, (byte) 0);
+                return pemAndWipe("PRIVATE KEY", der);
             }
             byte[] scalar = ec.scalar();
             byte[] der = PrivateKeyData.ecPkcs8(publicKey.algorithm(), scalar, publicKey.keyBytes());
             java.util.Arrays.fill(scalar, (byte) 0);
-            String pem = Pem.encode("PRIVATE KEY", der);
+            return pemAndWipe("PRIVATE KEY", der);
+        }
+
+        /**
+         * An RSA private key as PKCS#1 PEM ({@code RSA PRIVATE KEY}, RFC 8017, Appendix A.1.2), the older
+         * form some tools still expect.
+         *
+         * @throws CryptoException if this is not an RSA key
+         */
+        public String rsaPrivateKeyPem() throws CryptoException {
+            if (rsa == null) {
+                throw new CryptoException("PKCS#1 RSA PRIVATE KEY needs an RSA key, this is " + publicKey.type());
+            }
+            return pemAndWipe("RSA PRIVATE KEY", rsa.toPkcs1Der());
+        }
+
+        private static String pemAndWipe(String label, byte[] der) {
+            String pem = Pem.encode(label, der);
             java.util.Arrays.fill(der, (byte) 0);
             return pem;
         }

@@ -1,7 +1,8 @@
 /**
  * Legacy ciphers kept only for interoperability with, and testing of, old peers: {@link
- * org.tls4j.crypto.cipher.legacy.Rc4}, {@link org.tls4j.crypto.cipher.legacy.Des} and {@link
- * org.tls4j.crypto.cipher.legacy.Des3}. Every one of them is broken or weak (each class says why) and
+ * org.tls4j.crypto.cipher.legacy.Rc4}, {@link org.tls4j.crypto.cipher.legacy.Rc2}, {@link
+ * org.tls4j.crypto.cipher.legacy.Des} and {@link org.tls4j.crypto.cipher.legacy.Des3}, plus {@link
+ * org.tls4j.crypto.cipher.legacy.Export40}, which keys them for the 40-bit export suites. Every one of them is broken or weak (each class says why) and
  * TLS keeps them off by default.
  *
  * <h2>What "export" means</h2>
@@ -23,7 +24,8 @@
  * So an export key has 2^40 possibilities and is found by exhaustive search in seconds to minutes; FREAK
  * (2015) and Logjam (2015) showed that servers still accepting export RSA/DH parameters could be
  * downgraded. TLS 1.1 (RFC 4346) forbids negotiating export suites. The 40-bit key expansion is a KDF
- * matter (MD5 / the TLS PRF) and belongs beside {@code kdf}; the ciphers here take the expanded key: a
- * 16-byte key for RC4_40 and an 8-byte key for DES40. RC2 is not implemented.
+ * matter (MD5 / the TLS PRF) and lives in {@link org.tls4j.crypto.kdf.ExportKeys}; the ciphers here take
+ * the expanded key: 16 bytes for RC4_40 and RC2_CBC_40 (RC2 with effective key bits 128), 8 bytes for
+ * DES40 ({@link org.tls4j.crypto.cipher.legacy.Export40}).
  */
 package org.tls4j.crypto.cipher.legacy;
