@@ -1,0 +1,64 @@
+package org.tls4j.handshake.tls12;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.record.ProtocolVersion;
+
+/**
+ * Replays the flows recorded from OpenSSL (src/test/resources/recorded/, see the README there) without
+ * any external program: the same checks as the live test, from the stored bytes.
+ */
+class RecordedTls12Test {
+    static final List<String> RECORDED = List.of("ecdhe-rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-sha256-mte",
+            "tls10-ecdhe-rsa-aes128-sha-mte");
+
+    static Tls12Flow load(String name) throws Exception {
+        try (InputStream in = RecordedTls12Test.class.getResourceAsStream("/recorded/" + name + ".txt")) {
+            assertNotNull(in, "missing recorded flow " + name);
+            return Tls12Flow.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void ecdheRsaAes128Gcm() throws Exception {
+        Tls12Flow.Result r = load("ecdhe-rsa-aes128-gcm-sha256").verify();
+        assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, r.suite().suite);
+        assertEquals(ProtocolVersion.TLS12, r.rules().version);
+    }
+
+    @Test
+    void ecdheRsaAes128CbcSha256MacThenEncrypt() throws Exception {
+        Tls12Flow.Result r = load("ecdhe-rsa-aes128-sha256-mte").verify();
+        assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, r.suite().suite);
+        assertEquals(false, r.etm());
+    }
+
+    @Test
+    void tls10CbcWithChainedIv() throws Exception {
+        Tls12Flow.Result r = load("tls10-ecdhe-rsa-aes128-sha-mte").verify();
+        assertEquals(ProtocolVersion.TLS10, r.rules().version);
+        assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, r.suite().suite);
+        assertEquals(false, r.etm());
+    }
+
+    @Test
+    void aWrongMasterSecretFailsTheFinishedCheck() throws Exception {
+        Tls12Flow f = load("ecdhe-rsa-aes128-gcm-sha256");
+        String[] kl = f.keyLogLine().split(" ");
+        char[] ms = kl[2].toCharArray();
+        ms[0] = ms[0] == '0' ? '1' : '0';
+        Tls12Flow bad = new Tls12Flow(f.name(), f.c2s(), f.s2c(), kl[0] + " " + kl[1] + " " + new String(ms),
+                f.clientData());
+        // The record layer refuses the Finished record: bad_record_mac, never garbage.
+        org.tls4j.record.TlsAlert a = assertThrows(org.tls4j.record.TlsAlert.class, bad::verify);
+        assertEquals(org.tls4j.record.AlertDescription.BAD_RECORD_MAC, a.description());
+    }
+}

@@ -1,0 +1,253 @@
+package org.tls4j.handshake.tls12;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tls4j.crypto.rand.RandomSource;
+import org.tls4j.handshake.HandshakeMessage;
+import org.tls4j.handshake.HandshakeReassembler;
+import org.tls4j.handshake.HandshakeType;
+import org.tls4j.handshake.RawHandshakeMessage;
+import org.tls4j.handshake.TlsWriter;
+import org.tls4j.handshake.ext.ExtensionContext;
+import org.tls4j.handshake.ext.Extensions;
+import org.tls4j.handshake.msg.ClientHello;
+import org.tls4j.handshake.msg.Finished;
+import org.tls4j.handshake.msg.ServerHello;
+import org.tls4j.handshake.tls12.ext.EncryptThenMac;
+import org.tls4j.handshake.tls12.ext.Tls12Extensions;
+import org.tls4j.handshake.tls12.msg.Tls12Messages;
+import org.tls4j.record.ProtocolVersion;
+import org.tls4j.record.Record;
+import org.tls4j.record.RecordProtection;
+import org.tls4j.testing.Hex;
+
+/**
+ * One captured SSL 3.0-TLS 1.2 connection: the raw bytes each way, the NSS key-log line that gives the
+ * master secret, and the application data the client sent. {@link #verify()} checks it with tls4j's own
+ * code only:
+ * <ol>
+ *   <li>every record is framed; every plaintext handshake message parses with the tls12 codecs and
+ *       re-encodes byte for byte, and the hello extensions do too after {@link Tls12Extensions#typed};</li>
+ *   <li>the key block is derived from the logged master secret and the two hello randoms, the record
+ *       protections are built by {@link Protections12} (EtM if the ServerHello echoed it);</li>
+ *   <li>both encrypted Finished messages decrypt and equal {@link VersionRules#finished} over the
+ *       transcript; every later client record decrypts, and the application data equals the expected
+ *       text.</li>
+ * </ol>
+ */
+record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] clientData) {
+
+    /** What verify() learned, for the caller's assertions. */
+    record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages) {}
+
+    private record Rec(int type, int version, byte[] fragment) {}
+
+    private static List<Rec> records(byte[] stream) {
+        List<Rec> out = new ArrayList<>();
+        int p = 0;
+        while (p < stream.length) {
+            assertTrue(stream.length - p >= 5, "truncated record header");
+            int type = stream[p] & 0xff;
+            int version = (stream[p + 1] & 0xff) << 8 | (stream[p + 2] & 0xff);
+            int len = (stream[p + 3] & 0xff) << 8 | (stream[p + 4] & 0xff);
+            assertTrue(stream.length - p - 5 >= len, "truncated record");
+            byte[] frag = new byte[len];
+            System.arraycopy(stream, p + 5, frag, 0, len);
+            out.add(new Rec(type, version, frag));
+            p += 5 + len;
+        }
+        return out;
+    }
+
+    private static byte[] open(RecordProtection prot, long seq, Rec rec) throws Exception {
+        byte[] buf = rec.fragment().clone();
+        Record r = new Record().set(rec.type(), rec.version(), buf, 0, buf.length);
+        prot.open(seq, r);
+        byte[] out = new byte[r.length()];
+        System.arraycopy(r.array(), r.offset(), out, 0, r.length());
+        return out;
+    }
+
+    /** Parses the handshake bytes before ChangeCipherSpec; returns them as raw messages, in order. */
+    private static List<RawHandshakeMessage> plainHandshake(List<Rec> recs) throws Exception {
+        HandshakeReassembler re = new HandshakeReassembler(1 << 20);
+        List<RawHandshakeMessage> out = new ArrayList<>();
+        for (Rec r : recs) {
+            if (r.type() == 20) {
+                break;
+            }
+            assertEquals(22, r.type(), "only handshake records before ChangeCipherSpec");
+            re.add(r.fragment());
+            RawHandshakeMessage m;
+            while ((m = re.next()) != null) {
+                out.add(m);
+            }
+        }
+        assertTrue(re.isEmpty(), "no partial message left before ChangeCipherSpec");
+        return out;
+    }
+
+    private static int ccsIndex(List<Rec> recs) {
+        for (int i = 0; i < recs.size(); i++) {
+            if (recs.get(i).type() == 20) {
+                assertArrayEquals(new byte[] {1}, recs.get(i).fragment(), "ChangeCipherSpec body");
+                return i;
+            }
+        }
+        throw new AssertionError("no ChangeCipherSpec");
+    }
+
+    private static byte[] extBytes(Extensions e) {
+        TlsWriter w = new TlsWriter();
+        e.write(w);
+        return w.toByteArray();
+    }
+
+    Result verify() throws Exception {
+        List<Rec> cRecs = records(c2s);
+        List<Rec> sRecs = records(s2c);
+        List<RawHandshakeMessage> cPlain = plainHandshake(cRecs);
+        List<RawHandshakeMessage> sPlain = plainHandshake(sRecs);
+
+        ClientHello ch = ClientHello.read(cPlain.get(0).reader());
+        ServerHello sh = ServerHello.read(sPlain.get(0).reader());
+        ProtocolVersion version = sh.legacyVersion;
+        VersionRules rules = VersionRules.of(version);
+        Suite12 suite = Suite12.of(sh.cipherSuite);
+        assertNotNull(suite, "suite " + sh.cipherSuite + " in the table");
+
+        // Hello extensions: typed, and byte-for-byte the same block.
+        Extensions chExt = Tls12Extensions.typed(ch.extensions, ExtensionContext.CLIENT_HELLO);
+        Extensions shExt = Tls12Extensions.typed(sh.extensions, ExtensionContext.SERVER_HELLO);
+        assertArrayEquals(extBytes(ch.extensions), extBytes(chExt));
+        assertArrayEquals(extBytes(sh.extensions), extBytes(shExt));
+        boolean etm = shExt.find(EncryptThenMac.class) != null;
+        boolean ems = shExt.find(org.tls4j.handshake.tls12.ext.ExtendedMasterSecret.class) != null;
+
+        // Every plaintext message parses and re-encodes exactly.
+        List<HandshakeMessage> parsed = new ArrayList<>();
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        List<RawHandshakeMessage> ordered = new ArrayList<>();
+        ordered.add(cPlain.get(0));
+        ordered.addAll(sPlain.subList(0, serverFirstFlightEnd(sPlain)));
+        ordered.addAll(cPlain.subList(1, cPlain.size()));
+        for (RawHandshakeMessage raw : ordered) {
+            HandshakeMessage m = Tls12Messages.parse(raw, rules, suite.keyExchange);
+            assertArrayEquals(raw.encoded(), m.encode(), "re-encoding of " + raw.type);
+            parsed.add(m);
+            transcript.write(raw.encoded());
+        }
+
+        // Keys from the logged master secret.
+        String[] kl = keyLogLine.trim().split(" ");
+        assertEquals("CLIENT_RANDOM", kl[0]);
+        assertArrayEquals(ch.random(), Hex.decode(kl[1]), "key log belongs to this ClientHello");
+        byte[] ms = Hex.decode(kl[2]);
+        KeyBlock kb = rules.keyBlock(suite, ms, ch.random(), sh.random());
+        RandomSource rnd = (b, off, len) -> { throw new AssertionError("opening needs no randomness"); };
+        RecordProtection clientWrite = Protections12.create(suite, rules, kb, true, etm, rnd);
+        RecordProtection serverWrite = Protections12.create(suite, rules, kb, false, etm, rnd);
+
+        // Client Finished: first record after the client's CCS.
+        int cc = ccsIndex(cRecs);
+        byte[] cFin = open(clientWrite, 0, cRecs.get(cc + 1));
+        RawHandshakeMessage cFinRaw = single(cFin);
+        assertEquals(HandshakeType.FINISHED, cFinRaw.type);
+        Finished cf = (Finished) Tls12Messages.parse(cFinRaw, rules, suite.keyExchange);
+        assertArrayEquals(rules.finished(suite, ms, true, transcript.toByteArray()), cf.verifyData(),
+                "client Finished verify_data");
+        transcript.write(cFinRaw.encoded());
+        parsed.add(cf);
+
+        // Server: NewSessionTicket (if any) before its CCS, then Finished.
+        for (RawHandshakeMessage raw : sPlain.subList(serverFirstFlightEnd(sPlain), sPlain.size())) {
+            HandshakeMessage m = Tls12Messages.parse(raw, rules, suite.keyExchange);
+            assertArrayEquals(raw.encoded(), m.encode(), "re-encoding of " + raw.type);
+            parsed.add(m);
+            transcript.write(raw.encoded());
+        }
+        int sc = ccsIndex(sRecs);
+        byte[] sFin = open(serverWrite, 0, sRecs.get(sc + 1));
+        RawHandshakeMessage sFinRaw = single(sFin);
+        Finished sf = (Finished) Tls12Messages.parse(sFinRaw, rules, suite.keyExchange);
+        assertArrayEquals(rules.finished(suite, ms, false, transcript.toByteArray()), sf.verifyData(),
+                "server Finished verify_data");
+        parsed.add(sf);
+
+        // Client application data (and its closing alert).
+        ByteArrayOutputStream app = new ByteArrayOutputStream();
+        long seq = 1;
+        for (int i = cc + 2; i < cRecs.size(); i++, seq++) {
+            Rec r = cRecs.get(i);
+            byte[] pt = open(clientWrite, seq, r);
+            if (r.type() == 23) {
+                app.write(pt);
+            } else {
+                assertEquals(21, r.type(), "only application data and alerts after Finished");
+                assertArrayEquals(new byte[] {1, 0}, pt, "warning close_notify");
+            }
+        }
+        assertEquals(new String(clientData, StandardCharsets.UTF_8), app.toString(StandardCharsets.UTF_8));
+        kb.destroy();
+        return new Result(suite, rules, etm, ems, parsed);
+    }
+
+    /** Index just past ServerHelloDone in the server's plaintext messages. */
+    private static int serverFirstFlightEnd(List<RawHandshakeMessage> s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (s.get(i).type.equals(HandshakeType.SERVER_HELLO_DONE)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no ServerHelloDone");
+    }
+
+    private static RawHandshakeMessage single(byte[] plaintext) throws Exception {
+        HandshakeReassembler re = new HandshakeReassembler(1 << 16);
+        re.add(plaintext);
+        RawHandshakeMessage m = re.next();
+        assertNotNull(m);
+        assertTrue(re.isEmpty());
+        return m;
+    }
+
+    // ---- storage as text (src/test/resources/recorded/*.txt) ----
+
+    void save(Path file, String howMade) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (String line : howMade.split("\n")) {
+            sb.append("# ").append(line).append('\n');
+        }
+        sb.append("name=").append(name).append('\n');
+        sb.append("keylog=").append(keyLogLine.trim()).append('\n');
+        sb.append("client_data=").append(Hex.encode(clientData)).append('\n');
+        sb.append("c2s=").append(Hex.encode(c2s)).append('\n');
+        sb.append("s2c=").append(Hex.encode(s2c)).append('\n');
+        Files.writeString(file, sb.toString());
+    }
+
+    static Tls12Flow load(String text) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            kv.put(line.substring(0, eq), line.substring(eq + 1).trim());
+        }
+        return new Tls12Flow(kv.get("name"), Hex.decode(kv.get("c2s")), Hex.decode(kv.get("s2c")),
+                kv.get("keylog"), Hex.decode(kv.get("client_data")));
+    }
+}
