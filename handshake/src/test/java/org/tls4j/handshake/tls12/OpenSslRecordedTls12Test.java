@@ -173,7 +173,10 @@ class OpenSslRecordedTls12Test {
             }
         }
         assertTrue(line != null, "no CLIENT_RANDOM in the key log");
-        return new Tls12Flow(name, c2s.toByteArray(), s2c.toByteArray(), line, LINE.getBytes(StandardCharsets.UTF_8));
+        // The throwaway RSA key goes with the flow so that RSA key transport can be checked end to end.
+        String keyPem = cert.equals("rsa") ? Files.readString(dir.resolve("rsa.key")) : null;
+        return new Tls12Flow(name, c2s.toByteArray(), s2c.toByteArray(), line, LINE.getBytes(StandardCharsets.UTF_8),
+                keyPem);
     }
 
     static Tls12Flow.Result check(Tls12Flow f, CipherSuite expected, ProtocolVersion version) throws Exception {
@@ -182,7 +185,9 @@ class OpenSslRecordedTls12Test {
         assertEquals(version, r.rules().version);
         System.out.println("openssl flow " + f.name() + ": " + r.suite() + " " + version + " etm=" + r.etm()
                 + " ems=" + r.ems() + ", " + r.messages().size() + " handshake messages, " + f.c2s().length + "+"
-                + f.s2c().length + " bytes");
+                + f.s2c().length + " bytes, ServerKeyExchange signature checked=" + r.signatureChecked()
+                + ", RSA premaster checked=" + r.premasterChecked());
+        assertEquals(r.suite().keyExchange != KeyExchange12.RSA, r.signatureChecked());
         if (Boolean.getBoolean("tls4j.rerecord") && RecordedTls12Test.RECORDED.contains(f.name())) {
             f.save(Paths.get("src/test/resources/recorded", f.name() + ".txt"),
                     "Recorded by OpenSslRecordedTls12Test with -Dtls4j.rerecord=true: openssl s_client ->\n"
@@ -261,6 +266,7 @@ class OpenSslRecordedTls12Test {
         Tls12Flow f = capture("rsa-aes128-gcm-sha256", "rsa", tls12("AES128-GCM-SHA256"), tls12("AES128-GCM-SHA256"));
         Tls12Flow.Result r = check(f, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
         assertTrue(r.messages().stream().anyMatch(m -> m instanceof RsaClientKeyExchange));
+        assertTrue(r.premasterChecked(), "premaster decrypted by RsaPremaster gives the logged master secret");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.tls4j.record.ProtocolVersion;
  */
 class RecordedTls12Test {
     static final List<String> RECORDED = List.of("ecdhe-rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-sha256-mte",
-            "tls10-ecdhe-rsa-aes128-sha-mte");
+            "tls10-ecdhe-rsa-aes128-sha-mte", "ecdhe-ecdsa-chacha20-poly1305", "dhe-rsa-aes128-gcm-sha256",
+            "rsa-aes128-gcm-sha256");
 
     static Tls12Flow load(String name) throws Exception {
         try (InputStream in = RecordedTls12Test.class.getResourceAsStream("/recorded/" + name + ".txt")) {
@@ -50,13 +51,35 @@ class RecordedTls12Test {
     }
 
     @Test
+    void ecdheEcdsaChaCha20() throws Exception {
+        Tls12Flow.Result r = load("ecdhe-ecdsa-chacha20-poly1305").verify();
+        assertEquals(CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, r.suite().suite);
+        assertEquals(true, r.signatureChecked());
+    }
+
+    @Test
+    void dheRsaAes128Gcm() throws Exception {
+        Tls12Flow.Result r = load("dhe-rsa-aes128-gcm-sha256").verify();
+        assertEquals(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, r.suite().suite);
+        assertEquals(true, r.signatureChecked());
+    }
+
+    @Test
+    void rsaKeyTransportPremasterAndExtendedMasterSecret() throws Exception {
+        Tls12Flow.Result r = load("rsa-aes128-gcm-sha256").verify();
+        assertEquals(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, r.suite().suite);
+        assertEquals(true, r.ems());
+        assertEquals(true, r.premasterChecked());
+    }
+
+    @Test
     void aWrongMasterSecretFailsTheFinishedCheck() throws Exception {
         Tls12Flow f = load("ecdhe-rsa-aes128-gcm-sha256");
         String[] kl = f.keyLogLine().split(" ");
         char[] ms = kl[2].toCharArray();
         ms[0] = ms[0] == '0' ? '1' : '0';
         Tls12Flow bad = new Tls12Flow(f.name(), f.c2s(), f.s2c(), kl[0] + " " + kl[1] + " " + new String(ms),
-                f.clientData());
+                f.clientData(), null);
         // The record layer refuses the Finished record: bad_record_mac, never garbage.
         org.tls4j.record.TlsAlert a = assertThrows(org.tls4j.record.TlsAlert.class, bad::verify);
         assertEquals(org.tls4j.record.AlertDescription.BAD_RECORD_MAC, a.description());

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tls4j.crypto.pem.PrivateKeyData;
 import org.tls4j.crypto.rand.RandomSource;
+import org.tls4j.crypto.rsa.RsaPrivateKey;
 import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.HandshakeReassembler;
 import org.tls4j.handshake.HandshakeType;
@@ -27,6 +29,10 @@ import org.tls4j.handshake.msg.Finished;
 import org.tls4j.handshake.msg.ServerHello;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
+import org.tls4j.handshake.tls12.msg.Certificate12;
+import org.tls4j.handshake.tls12.msg.DigitallySigned;
+import org.tls4j.handshake.tls12.msg.RsaClientKeyExchange;
+import org.tls4j.handshake.tls12.msg.ServerKeyExchange12;
 import org.tls4j.handshake.tls12.msg.Tls12Messages;
 import org.tls4j.record.ProtocolVersion;
 import org.tls4j.record.Record;
@@ -47,10 +53,16 @@ import org.tls4j.testing.Hex;
  *       text.</li>
  * </ol>
  */
-record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] clientData) {
+record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] clientData, String serverKeyPem) {
+
+    /** A flow without the server's private key (ECDHE/DHE flows do not need it). */
+    Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] clientData) {
+        this(name, c2s, s2c, keyLogLine, clientData, null);
+    }
 
     /** What verify() learned, for the caller's assertions. */
-    record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages) {}
+    record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages,
+            boolean signatureChecked, boolean premasterChecked) {}
 
     private record Rec(int type, int version, byte[] fragment) {}
 
@@ -155,6 +167,31 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         assertEquals("CLIENT_RANDOM", kl[0]);
         assertArrayEquals(ch.random(), Hex.decode(kl[1]), "key log belongs to this ClientHello");
         byte[] ms = Hex.decode(kl[2]);
+
+        boolean sigChecked = checkServerKeyExchangeSignature(parsed, rules, ch.random(), sh.random());
+        boolean pmChecked = false;
+        if (serverKeyPem != null && suite.keyExchange == KeyExchange12.RSA) {
+            // RSA key transport: decrypt the premaster with RsaPremaster, derive the (extended) master
+            // secret from it, and it must be the one s_client logged.
+            RsaClientKeyExchange cke = null;
+            for (HandshakeMessage m : parsed) {
+                if (m instanceof RsaClientKeyExchange) {
+                    cke = (RsaClientKeyExchange) m;
+                }
+            }
+            assertNotNull(cke);
+            RsaPrivateKey key = PrivateKeyData.fromPem(serverKeyPem).toRsaPrivateKey();
+            RandomSource zeros = (b, off, len) -> java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            byte[] pms = RsaPremaster.decrypt(key, cke.encrypted(), ch.legacyVersion, zeros);
+            byte[] derived = ems
+                    ? rules.extendedMasterSecret(suite, pms, rules.transcriptHash(suite, transcript.toByteArray()))
+                    : rules.masterSecret(suite, pms, ch.random(), sh.random());
+            assertArrayEquals(ms, derived, "master secret from our RSA decryption and " + (ems ? "EMS" : "PRF"));
+            // Claiming another client_version makes the countermeasure substitute R (zeros here).
+            byte[] rolledBack = RsaPremaster.decrypt(key, cke.encrypted(), ProtocolVersion.TLS11, zeros);
+            assertArrayEquals(new byte[48], rolledBack, "version mismatch selects the random premaster");
+            pmChecked = true;
+        }
         KeyBlock kb = rules.keyBlock(suite, ms, ch.random(), sh.random());
         RandomSource rnd = (b, off, len) -> { throw new AssertionError("opening needs no randomness"); };
         RecordProtection clientWrite = Protections12.create(suite, rules, kb, true, etm, rnd);
@@ -201,7 +238,66 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         }
         assertEquals(new String(clientData, StandardCharsets.UTF_8), app.toString(StandardCharsets.UTF_8));
         kb.destroy();
-        return new Result(suite, rules, etm, ems, parsed);
+        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked);
+    }
+
+    /**
+     * Verifies the ServerKeyExchange signature with the JDK (test-only oracle) over
+     * {@link ServerKeyExchange12#signedContent}: the scheme named in TLS 1.2, or before TLS 1.2 the
+     * MD5+SHA-1 RSA form / SHA-1 ECDSA form of RFC 4346 and RFC 4492. False when there is none (RSA).
+     */
+    private static boolean checkServerKeyExchangeSignature(List<HandshakeMessage> parsed, VersionRules rules,
+            byte[] cr, byte[] sr) throws Exception {
+        Certificate12 cert = null;
+        ServerKeyExchange12 ske = null;
+        for (HandshakeMessage m : parsed) {
+            if (m instanceof Certificate12 && cert == null) {
+                cert = (Certificate12) m;
+            }
+            if (m instanceof ServerKeyExchange12) {
+                ske = (ServerKeyExchange12) m;
+            }
+        }
+        if (ske == null) {
+            return false;
+        }
+        java.security.cert.X509Certificate x = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(cert.certificates().get(0)));
+        byte[] content = ske.signedContent(cr, sr);
+        DigitallySigned ds = ske.signature();
+        java.security.Signature sig;
+        boolean rsa = x.getPublicKey().getAlgorithm().equals("RSA");
+        if (rules.signatureAlgorithms) {
+            int code = ds.algorithm.code;
+            String hash = switch (code >> 8) {
+                case 4, 8 -> "SHA256";
+                case 5 -> "SHA384";
+                case 6 -> "SHA512";
+                default -> throw new AssertionError("unexpected scheme " + ds.algorithm);
+            };
+            if ((code & 0xff00) == 0x0800) {
+                int h = code == 0x0804 ? 256 : code == 0x0805 ? 384 : 512;
+                sig = java.security.Signature.getInstance("RSASSA-PSS");
+                sig.setParameter(new java.security.spec.PSSParameterSpec("SHA-" + h, "MGF1",
+                        new java.security.spec.MGF1ParameterSpec("SHA-" + h), h / 8, 1));
+            } else {
+                sig = java.security.Signature.getInstance(hash + "with" + (rsa ? "RSA" : "ECDSA"));
+            }
+            sig.initVerify(x.getPublicKey());
+            sig.update(content);
+        } else if (rsa) {
+            sig = java.security.Signature.getInstance("NONEwithRSA");
+            sig.initVerify(x.getPublicKey());
+            sig.update(java.security.MessageDigest.getInstance("MD5").digest(content));
+            sig.update(java.security.MessageDigest.getInstance("SHA-1").digest(content));
+        } else {
+            sig = java.security.Signature.getInstance("SHA1withECDSA");
+            sig.initVerify(x.getPublicKey());
+            sig.update(content);
+        }
+        assertTrue(sig.verify(ds.signature()), "ServerKeyExchange signature (" + ds + ")");
+        return true;
     }
 
     /** Index just past ServerHelloDone in the server's plaintext messages. */
@@ -235,6 +331,10 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         sb.append("client_data=").append(Hex.encode(clientData)).append('\n');
         sb.append("c2s=").append(Hex.encode(c2s)).append('\n');
         sb.append("s2c=").append(Hex.encode(s2c)).append('\n');
+        if (serverKeyPem != null) {
+            sb.append("server_key_pem=").append(Hex.encode(serverKeyPem.getBytes(StandardCharsets.US_ASCII)))
+                    .append('\n');
+        }
         Files.writeString(file, sb.toString());
     }
 
@@ -248,6 +348,8 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
             kv.put(line.substring(0, eq), line.substring(eq + 1).trim());
         }
         return new Tls12Flow(kv.get("name"), Hex.decode(kv.get("c2s")), Hex.decode(kv.get("s2c")),
-                kv.get("keylog"), Hex.decode(kv.get("client_data")));
+                kv.get("keylog"), Hex.decode(kv.get("client_data")),
+                kv.containsKey("server_key_pem")
+                        ? new String(Hex.decode(kv.get("server_key_pem")), StandardCharsets.US_ASCII) : null);
     }
 }
