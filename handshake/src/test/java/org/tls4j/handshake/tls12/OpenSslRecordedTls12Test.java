@@ -1,5 +1,6 @@
 package org.tls4j.handshake.tls12;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
+import org.tls4j.handshake.tls12.ext.StatusRequest;
+import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.DheServerKeyExchange;
 import org.tls4j.handshake.tls12.msg.EcdheClientKeyExchange;
@@ -54,6 +58,13 @@ class OpenSslRecordedTls12Test {
         run(openssl.getPath(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=tls4j-rsa", "-keyout", dir.resolve("rsa.key").toString(),
                 "-out", dir.resolve("rsa.crt").toString());
+        // A real (if "unknown"-status) DER OCSP response for the RSA certificate, signed by itself, for
+        // s_server -status_file.
+        Files.writeString(dir.resolve("index.txt"), "");
+        run(openssl.getPath(), "ocsp", "-index", dir.resolve("index.txt").toString(), "-rsigner",
+                dir.resolve("rsa.crt").toString(), "-rkey", dir.resolve("rsa.key").toString(), "-CA",
+                dir.resolve("rsa.crt").toString(), "-issuer", dir.resolve("rsa.crt").toString(), "-cert",
+                dir.resolve("rsa.crt").toString(), "-respout", dir.resolve("ocsp.der").toString(), "-ndays", "1");
         run(openssl.getPath(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-days", "2", "-subj", "/CN=tls4j-ecdsa", "-keyout", dir.resolve("ec.key").toString(),
                 "-out", dir.resolve("ec.crt").toString());
@@ -267,6 +278,29 @@ class OpenSslRecordedTls12Test {
         Tls12Flow.Result r = check(f, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
         assertTrue(r.messages().stream().anyMatch(m -> m instanceof RsaClientKeyExchange));
         assertTrue(r.premasterChecked(), "premaster decrypted by RsaPremaster gives the logged master secret");
+    }
+
+    @Test
+    void ocspStaplingAndMaxFragmentLength() throws Exception {
+        Tls12Flow f = capture("ecdhe-rsa-aes128-gcm-ocsp-mfl", "rsa",
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-status_file", dir.resolve("ocsp.der").toString()),
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-status", "-maxfraglen", "1024"));
+        Tls12Flow.Result r = check(f, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
+        checkOcspAndMfl(r, Files.readAllBytes(dir.resolve("ocsp.der")));
+    }
+
+    /** status_request both ways, CertificateStatus carrying the stapled response, max_fragment_length 2^10. */
+    static void checkOcspAndMfl(Tls12Flow.Result r, byte[] ocspDer) {
+        StatusRequest chSr = r.clientHelloExtensions().find(StatusRequest.class);
+        assertTrue(chSr != null && !chSr.isServerForm(), "client status_request (ocsp)");
+        assertEquals(StatusRequest.SERVER, r.serverHelloExtensions().find(StatusRequest.class));
+        CertificateStatus cs = (CertificateStatus) r.messages().stream()
+                .filter(m -> m instanceof CertificateStatus).findFirst().orElseThrow();
+        if (ocspDer != null) {
+            assertArrayEquals(ocspDer, cs.ocspResponse());
+        }
+        assertEquals(new MaxFragmentLength(2), r.clientHelloExtensions().find(MaxFragmentLength.class));
+        assertEquals(new MaxFragmentLength(2), r.serverHelloExtensions().find(MaxFragmentLength.class));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.tls4j.record.ProtocolVersion;
 class RecordedTls12Test {
     static final List<String> RECORDED = List.of("ecdhe-rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-sha256-mte",
             "tls10-ecdhe-rsa-aes128-sha-mte", "ecdhe-ecdsa-chacha20-poly1305", "dhe-rsa-aes128-gcm-sha256",
-            "rsa-aes128-gcm-sha256");
+            "rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-gcm-ocsp-mfl");
 
     static Tls12Flow load(String name) throws Exception {
         try (InputStream in = RecordedTls12Test.class.getResourceAsStream("/recorded/" + name + ".txt")) {
@@ -70,6 +70,12 @@ class RecordedTls12Test {
         assertEquals(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, r.suite().suite);
         assertEquals(true, r.ems());
         assertEquals(true, r.premasterChecked());
+    }
+
+    @Test
+    void ocspStaplingAndMaxFragmentLength() throws Exception {
+        Tls12Flow.Result r = load("ecdhe-rsa-aes128-gcm-ocsp-mfl").verify();
+        OpenSslRecordedTls12Test.checkOcspAndMfl(r, null);
     }
 
     @Test

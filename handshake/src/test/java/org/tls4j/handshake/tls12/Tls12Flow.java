@@ -62,7 +62,8 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
 
     /** What verify() learned, for the caller's assertions. */
     record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages,
-            boolean signatureChecked, boolean premasterChecked) {}
+            boolean signatureChecked, boolean premasterChecked, Extensions clientHelloExtensions,
+            Extensions serverHelloExtensions) {}
 
     private record Rec(int type, int version, byte[] fragment) {}
 
@@ -238,7 +239,7 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         }
         assertEquals(new String(clientData, StandardCharsets.UTF_8), app.toString(StandardCharsets.UTF_8));
         kb.destroy();
-        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked);
+        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked, chExt, shExt);
     }
 
     /**
