@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
+import org.tls4j.handshake.tls12.msg.CertificateRequest12;
 import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.DheServerKeyExchange;
@@ -58,6 +59,9 @@ class OpenSslRecordedTls12Test {
         run(openssl.getPath(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=tls4j-rsa", "-keyout", dir.resolve("rsa.key").toString(),
                 "-out", dir.resolve("rsa.crt").toString());
+        run(openssl.getPath(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=tls4j-client", "-keyout", dir.resolve("client.key").toString(),
+                "-out", dir.resolve("client.crt").toString());
         // A real (if "unknown"-status) DER OCSP response for the RSA certificate, signed by itself, for
         // s_server -status_file.
         Files.writeString(dir.resolve("index.txt"), "");
@@ -301,6 +305,36 @@ class OpenSslRecordedTls12Test {
         }
         assertEquals(new MaxFragmentLength(2), r.clientHelloExtensions().find(MaxFragmentLength.class));
         assertEquals(new MaxFragmentLength(2), r.serverHelloExtensions().find(MaxFragmentLength.class));
+    }
+
+    private static List<String> clientCert() {
+        return List.of("-cert", dir.resolve("client.crt").toString(), "-key", dir.resolve("client.key").toString());
+    }
+
+    @Test
+    void clientCertificateTls12() throws Exception {
+        List<String> c = new ArrayList<>(tls12("ECDHE-RSA-AES128-GCM-SHA256"));
+        c.addAll(clientCert());
+        Tls12Flow f = capture("ecdhe-rsa-aes128-gcm-client-auth", "rsa",
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-Verify", "1"), c);
+        Tls12Flow.Result r = check(f, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
+        CertificateRequest12 cr = (CertificateRequest12) r.messages().stream()
+                .filter(m -> m instanceof CertificateRequest12).findFirst().orElseThrow();
+        assertTrue(cr.signatureAlgorithms != null && !cr.signatureAlgorithms.isEmpty(), "TLS 1.2 form");
+        assertTrue(r.certificateVerifyChecked(), "client CertificateVerify verified over the transcript");
+    }
+
+    @Test
+    void clientCertificateTls10() throws Exception {
+        List<String> s = new ArrayList<>(List.of("-tls1", "-cipher", "ECDHE-RSA-AES128-SHA:@SECLEVEL=0", "-Verify", "1"));
+        List<String> c = new ArrayList<>(List.of("-tls1", "-cipher", "ECDHE-RSA-AES128-SHA:@SECLEVEL=0"));
+        c.addAll(clientCert());
+        Tls12Flow f = capture("tls10-ecdhe-rsa-aes128-sha-client-auth", "rsa", s, c);
+        Tls12Flow.Result r = check(f, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, ProtocolVersion.TLS10);
+        CertificateRequest12 cr = (CertificateRequest12) r.messages().stream()
+                .filter(m -> m instanceof CertificateRequest12).findFirst().orElseThrow();
+        assertEquals(null, cr.signatureAlgorithms, "TLS 1.0 form has no signature algorithms");
+        assertTrue(r.certificateVerifyChecked(), "MD5+SHA-1 CertificateVerify verified");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.tls4j.record.ProtocolVersion;
 class RecordedTls12Test {
     static final List<String> RECORDED = List.of("ecdhe-rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-sha256-mte",
             "tls10-ecdhe-rsa-aes128-sha-mte", "ecdhe-ecdsa-chacha20-poly1305", "dhe-rsa-aes128-gcm-sha256",
-            "rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-gcm-ocsp-mfl");
+            "rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-gcm-ocsp-mfl",
+            "tls10-ecdhe-rsa-aes128-sha-client-auth");
 
     static Tls12Flow load(String name) throws Exception {
         try (InputStream in = RecordedTls12Test.class.getResourceAsStream("/recorded/" + name + ".txt")) {
@@ -76,6 +77,13 @@ class RecordedTls12Test {
     void ocspStaplingAndMaxFragmentLength() throws Exception {
         Tls12Flow.Result r = load("ecdhe-rsa-aes128-gcm-ocsp-mfl").verify();
         OpenSslRecordedTls12Test.checkOcspAndMfl(r, null);
+    }
+
+    @Test
+    void tls10ClientCertificate() throws Exception {
+        Tls12Flow.Result r = load("tls10-ecdhe-rsa-aes128-sha-client-auth").verify();
+        assertEquals(ProtocolVersion.TLS10, r.rules().version);
+        assertEquals(true, r.certificateVerifyChecked());
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.tls4j.handshake.msg.ServerHello;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
+import org.tls4j.handshake.tls12.msg.CertificateVerify12;
 import org.tls4j.handshake.tls12.msg.DigitallySigned;
 import org.tls4j.handshake.tls12.msg.RsaClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.ServerKeyExchange12;
@@ -63,7 +64,7 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
     /** What verify() learned, for the caller's assertions. */
     record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages,
             boolean signatureChecked, boolean premasterChecked, Extensions clientHelloExtensions,
-            Extensions serverHelloExtensions) {}
+            Extensions serverHelloExtensions, boolean certificateVerifyChecked) {}
 
     private record Rec(int type, int version, byte[] fragment) {}
 
@@ -149,6 +150,12 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         boolean etm = shExt.find(EncryptThenMac.class) != null;
         boolean ems = shExt.find(org.tls4j.handshake.tls12.ext.ExtendedMasterSecret.class) != null;
 
+        // Keys from the logged master secret.
+        String[] kl = keyLogLine.trim().split(" ");
+        assertEquals("CLIENT_RANDOM", kl[0]);
+        assertArrayEquals(ch.random(), Hex.decode(kl[1]), "key log belongs to this ClientHello");
+        byte[] ms = Hex.decode(kl[2]);
+
         // Every plaintext message parses and re-encodes exactly.
         List<HandshakeMessage> parsed = new ArrayList<>();
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
@@ -156,18 +163,27 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         ordered.add(cPlain.get(0));
         ordered.addAll(sPlain.subList(0, serverFirstFlightEnd(sPlain)));
         ordered.addAll(cPlain.subList(1, cPlain.size()));
+        boolean cvChecked = false;
         for (RawHandshakeMessage raw : ordered) {
             HandshakeMessage m = Tls12Messages.parse(raw, rules, suite.keyExchange);
             assertArrayEquals(raw.encoded(), m.encode(), "re-encoding of " + raw.type);
+            if (m instanceof CertificateVerify12) {
+                // The client's signature over every message so far, with the client's certificate
+                // (the second Certificate in the flow).
+                Certificate12 clientCert = (Certificate12) parsed.stream().filter(x -> x instanceof Certificate12)
+                        .skip(1).findFirst().orElseThrow();
+                java.security.cert.X509Certificate x = x509(clientCert);
+                boolean rsa = x.getPublicKey().getAlgorithm().equals("RSA");
+                byte[] hs = transcript.toByteArray();
+                byte[] legacy = rules.signatureAlgorithms ? null : rules.legacyCertificateVerifyInput(rsa, ms, hs);
+                assertTrue(jdkVerify(x.getPublicKey(), rules, ((CertificateVerify12) m).signed, hs, legacy),
+                        "CertificateVerify signature");
+                cvChecked = true;
+            }
             parsed.add(m);
             transcript.write(raw.encoded());
         }
 
-        // Keys from the logged master secret.
-        String[] kl = keyLogLine.trim().split(" ");
-        assertEquals("CLIENT_RANDOM", kl[0]);
-        assertArrayEquals(ch.random(), Hex.decode(kl[1]), "key log belongs to this ClientHello");
-        byte[] ms = Hex.decode(kl[2]);
 
         boolean sigChecked = checkServerKeyExchangeSignature(parsed, rules, ch.random(), sh.random());
         boolean pmChecked = false;
@@ -239,7 +255,7 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         }
         assertEquals(new String(clientData, StandardCharsets.UTF_8), app.toString(StandardCharsets.UTF_8));
         kb.destroy();
-        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked, chExt, shExt);
+        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked, chExt, shExt, cvChecked);
     }
 
     /**
@@ -262,13 +278,34 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         if (ske == null) {
             return false;
         }
-        java.security.cert.X509Certificate x = (java.security.cert.X509Certificate)
-                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
-                        new java.io.ByteArrayInputStream(cert.certificates().get(0)));
+        java.security.cert.X509Certificate x = x509(cert);
         byte[] content = ske.signedContent(cr, sr);
-        DigitallySigned ds = ske.signature();
-        java.security.Signature sig;
         boolean rsa = x.getPublicKey().getAlgorithm().equals("RSA");
+        byte[] legacy = null;
+        if (!rules.signatureAlgorithms) {
+            byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(content);
+            legacy = rsa ? VersionRules.concat(java.security.MessageDigest.getInstance("MD5").digest(content), sha1)
+                    : sha1;
+        }
+        assertTrue(jdkVerify(x.getPublicKey(), rules, ske.signature(), content, legacy),
+                "ServerKeyExchange signature (" + ske.signature() + ")");
+        return true;
+    }
+
+    static java.security.cert.X509Certificate x509(Certificate12 c) throws Exception {
+        return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(c.certificates().get(0)));
+    }
+
+    /**
+     * JDK (test-only oracle) verification: in TLS 1.2 the named scheme over {@code content}; before,
+     * the RSA PKCS#1 type-1 signature of the 36-byte MD5+SHA-1 input or the ECDSA signature of the
+     * 20-byte SHA-1 input, given as {@code legacyDigest}.
+     */
+    static boolean jdkVerify(java.security.PublicKey pk, VersionRules rules, DigitallySigned ds, byte[] content,
+            byte[] legacyDigest) throws Exception {
+        boolean rsa = pk.getAlgorithm().equals("RSA");
+        java.security.Signature sig;
         if (rules.signatureAlgorithms) {
             int code = ds.algorithm.code;
             String hash = switch (code >> 8) {
@@ -285,20 +322,14 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
             } else {
                 sig = java.security.Signature.getInstance(hash + "with" + (rsa ? "RSA" : "ECDSA"));
             }
-            sig.initVerify(x.getPublicKey());
+            sig.initVerify(pk);
             sig.update(content);
-        } else if (rsa) {
-            sig = java.security.Signature.getInstance("NONEwithRSA");
-            sig.initVerify(x.getPublicKey());
-            sig.update(java.security.MessageDigest.getInstance("MD5").digest(content));
-            sig.update(java.security.MessageDigest.getInstance("SHA-1").digest(content));
         } else {
-            sig = java.security.Signature.getInstance("SHA1withECDSA");
-            sig.initVerify(x.getPublicKey());
-            sig.update(content);
+            sig = java.security.Signature.getInstance(rsa ? "NONEwithRSA" : "NONEwithECDSA");
+            sig.initVerify(pk);
+            sig.update(legacyDigest);
         }
-        assertTrue(sig.verify(ds.signature()), "ServerKeyExchange signature (" + ds + ")");
-        return true;
+        return sig.verify(ds.signature());
     }
 
     /** Index just past ServerHelloDone in the server's plaintext messages. */
