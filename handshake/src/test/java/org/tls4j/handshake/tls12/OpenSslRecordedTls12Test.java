@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
+import org.tls4j.handshake.tls12.ext.SessionTicket;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
+import org.tls4j.handshake.tls12.msg.NewSessionTicket12;
 import org.tls4j.handshake.tls12.msg.CertificateRequest12;
 import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
@@ -235,6 +237,16 @@ class OpenSslRecordedTls12Test {
         assertTrue(r.ems(), "OpenSSL negotiates extended_master_secret by default");
         assertTrue(r.messages().stream().anyMatch(m -> m instanceof EcdheServerKeyExchange));
         assertTrue(r.messages().stream().anyMatch(m -> m instanceof EcdheClientKeyExchange));
+        checkTicket(r);
+    }
+
+    /** RFC 5077: empty session_ticket from the client, empty echo, then a NewSessionTicket before CCS. */
+    static void checkTicket(Tls12Flow.Result r) {
+        assertEquals(SessionTicket.EMPTY, r.clientHelloExtensions().find(SessionTicket.class));
+        assertEquals(SessionTicket.EMPTY, r.serverHelloExtensions().find(SessionTicket.class));
+        NewSessionTicket12 nst = (NewSessionTicket12) r.messages().stream()
+                .filter(m -> m instanceof NewSessionTicket12).findFirst().orElseThrow();
+        assertTrue(nst.ticket().length > 0 && nst.lifetimeHint > 0, nst.toString());
     }
 
     @Test

@@ -34,6 +34,7 @@ class RecordedTls12Test {
         Tls12Flow.Result r = load("ecdhe-rsa-aes128-gcm-sha256").verify();
         assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, r.suite().suite);
         assertEquals(ProtocolVersion.TLS12, r.rules().version);
+        OpenSslRecordedTls12Test.checkTicket(r);
     }
 
     @Test
