@@ -134,13 +134,23 @@ class OpenSslRecordedTls12Test {
 
     static Tls12Flow capture(String name, String cert, List<String> serverOpts, List<String> clientOpts)
             throws Exception {
+        return capture(name, cert, serverOpts, clientOpts, null);
+    }
+
+    /**
+     * As above; when {@code firstClientOpts} is given, the server accepts two connections and a first
+     * s_client with those options connects directly (not captured) before the captured one: used to
+     * obtain a session for resumption.
+     */
+    static Tls12Flow capture(String name, String cert, List<String> serverOpts, List<String> clientOpts,
+            List<String> firstClientOpts) throws Exception {
         int serverPort = freePort();
         Path keylog = dir.resolve(name + ".keylog");
         Path serverLog = dir.resolve(name + ".server.log");
         Path input = dir.resolve("input.txt");
         Files.writeString(input, LINE);
         List<String> scmd = new ArrayList<>(List.of(openssl.getPath(), "s_server", "-accept",
-                "127.0.0.1:" + serverPort, "-naccept", "1", "-cert", dir.resolve(cert + ".crt").toString(),
+                "127.0.0.1:" + serverPort, "-naccept", firstClientOpts == null ? "1" : "2", "-cert", dir.resolve(cert + ".crt").toString(),
                 "-key", dir.resolve(cert + ".key").toString()));
         scmd.addAll(serverOpts);
         Process server = null;
@@ -155,6 +165,19 @@ class OpenSslRecordedTls12Test {
                 assertTrue(server.isAlive(), "s_server exited: " + Files.readString(serverLog));
                 assertTrue(System.nanoTime() < deadline, "s_server did not start");
                 Thread.sleep(20);
+            }
+            if (firstClientOpts != null) {
+                List<String> first = new ArrayList<>(List.of(openssl.getPath(), "s_client", "-connect",
+                        "127.0.0.1:" + serverPort));
+                first.addAll(firstClientOpts);
+                Process p = new ProcessBuilder(first).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(name + ".first.log").toFile()).redirectInput(input.toFile())
+                        .start();
+                try {
+                    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "first s_client did not exit");
+                } finally {
+                    p.destroyForcibly();
+                }
             }
             List<String> ccmd = new ArrayList<>(List.of(openssl.getPath(), "s_client", "-connect",
                     "127.0.0.1:" + relay.getLocalPort(), "-keylogfile", keylog.toString()));
@@ -203,8 +226,8 @@ class OpenSslRecordedTls12Test {
         System.out.println("openssl flow " + f.name() + ": " + r.suite() + " " + version + " etm=" + r.etm()
                 + " ems=" + r.ems() + ", " + r.messages().size() + " handshake messages, " + f.c2s().length + "+"
                 + f.s2c().length + " bytes, ServerKeyExchange signature checked=" + r.signatureChecked()
-                + ", RSA premaster checked=" + r.premasterChecked());
-        assertEquals(r.suite().keyExchange != KeyExchange12.RSA, r.signatureChecked());
+                + ", RSA premaster checked=" + r.premasterChecked() + ", resumed=" + r.resumed());
+        assertEquals(r.suite().keyExchange != KeyExchange12.RSA && !r.resumed(), r.signatureChecked());
         if (Boolean.getBoolean("tls4j.rerecord") && RecordedTls12Test.RECORDED.contains(f.name())) {
             f.save(Paths.get("src/test/resources/recorded", f.name() + ".txt"),
                     "Recorded by OpenSslRecordedTls12Test with -Dtls4j.rerecord=true: openssl s_client ->\n"
@@ -347,6 +370,29 @@ class OpenSslRecordedTls12Test {
                 .filter(m -> m instanceof CertificateRequest12).findFirst().orElseThrow();
         assertEquals(null, cr.signatureAlgorithms, "TLS 1.0 form has no signature algorithms");
         assertTrue(r.certificateVerifyChecked(), "MD5+SHA-1 CertificateVerify verified");
+    }
+
+    @Test
+    void ticketResumption() throws Exception {
+        Path sess = dir.resolve("ticket.sess");
+        Tls12Flow f = capture("ecdhe-rsa-aes128-gcm-resumed-ticket", "rsa", tls12("ECDHE-RSA-AES128-GCM-SHA256"),
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-sess_in", sess.toString()),
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-sess_out", sess.toString()));
+        Tls12Flow.Result r = check(f, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
+        assertTrue(r.resumed(), "abbreviated handshake");
+        SessionTicket t = r.clientHelloExtensions().find(SessionTicket.class);
+        assertTrue(t != null && t.ticket().length > 0, "the ClientHello carries the ticket");
+    }
+
+    @Test
+    void sessionIdResumption() throws Exception {
+        Path sess = dir.resolve("id.sess");
+        List<String> server = tls12("ECDHE-RSA-AES128-GCM-SHA256", "-no_ticket");
+        Tls12Flow f = capture("ecdhe-rsa-aes128-gcm-resumed-id", "rsa", server,
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-sess_in", sess.toString()),
+                tls12("ECDHE-RSA-AES128-GCM-SHA256", "-sess_out", sess.toString()));
+        Tls12Flow.Result r = check(f, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ProtocolVersion.TLS12);
+        assertTrue(r.resumed(), "abbreviated handshake by session ID");
     }
 
     @Test

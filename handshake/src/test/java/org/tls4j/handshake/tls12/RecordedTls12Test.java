@@ -20,7 +20,7 @@ class RecordedTls12Test {
     static final List<String> RECORDED = List.of("ecdhe-rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-sha256-mte",
             "tls10-ecdhe-rsa-aes128-sha-mte", "ecdhe-ecdsa-chacha20-poly1305", "dhe-rsa-aes128-gcm-sha256",
             "rsa-aes128-gcm-sha256", "ecdhe-rsa-aes128-gcm-ocsp-mfl",
-            "tls10-ecdhe-rsa-aes128-sha-client-auth");
+            "tls10-ecdhe-rsa-aes128-sha-client-auth", "ecdhe-rsa-aes128-gcm-resumed-ticket");
 
     static Tls12Flow load(String name) throws Exception {
         try (InputStream in = RecordedTls12Test.class.getResourceAsStream("/recorded/" + name + ".txt")) {
@@ -85,6 +85,12 @@ class RecordedTls12Test {
         Tls12Flow.Result r = load("tls10-ecdhe-rsa-aes128-sha-client-auth").verify();
         assertEquals(ProtocolVersion.TLS10, r.rules().version);
         assertEquals(true, r.certificateVerifyChecked());
+    }
+
+    @Test
+    void ticketResumption() throws Exception {
+        Tls12Flow.Result r = load("ecdhe-rsa-aes128-gcm-resumed-ticket").verify();
+        assertEquals(true, r.resumed());
     }
 
     @Test

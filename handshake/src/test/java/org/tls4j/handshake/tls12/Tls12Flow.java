@@ -64,7 +64,7 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
     /** What verify() learned, for the caller's assertions. */
     record Result(Suite12 suite, VersionRules rules, boolean etm, boolean ems, List<HandshakeMessage> messages,
             boolean signatureChecked, boolean premasterChecked, Extensions clientHelloExtensions,
-            Extensions serverHelloExtensions, boolean certificateVerifyChecked) {}
+            Extensions serverHelloExtensions, boolean certificateVerifyChecked, boolean resumed) {}
 
     private record Rec(int type, int version, byte[] fragment) {}
 
@@ -161,7 +161,11 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
         List<RawHandshakeMessage> ordered = new ArrayList<>();
         ordered.add(cPlain.get(0));
-        ordered.addAll(sPlain.subList(0, serverFirstFlightEnd(sPlain)));
+        // A resumed (abbreviated) handshake, RFC 5246, Section 7.3: no ServerHelloDone; the server sends
+        // its Finished first.
+        boolean resumed = serverFirstFlightEnd(sPlain) < 0;
+        int flightEnd = resumed ? 1 : serverFirstFlightEnd(sPlain);
+        ordered.addAll(sPlain.subList(0, flightEnd));
         ordered.addAll(cPlain.subList(1, cPlain.size()));
         boolean cvChecked = false;
         for (RawHandshakeMessage raw : ordered) {
@@ -214,31 +218,14 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         RecordProtection clientWrite = Protections12.create(suite, rules, kb, true, etm, rnd);
         RecordProtection serverWrite = Protections12.create(suite, rules, kb, false, etm, rnd);
 
-        // Client Finished: first record after the client's CCS.
         int cc = ccsIndex(cRecs);
-        byte[] cFin = open(clientWrite, 0, cRecs.get(cc + 1));
-        RawHandshakeMessage cFinRaw = single(cFin);
-        assertEquals(HandshakeType.FINISHED, cFinRaw.type);
-        Finished cf = (Finished) Tls12Messages.parse(cFinRaw, rules, suite.keyExchange);
-        assertArrayEquals(rules.finished(suite, ms, true, transcript.toByteArray()), cf.verifyData(),
-                "client Finished verify_data");
-        transcript.write(cFinRaw.encoded());
-        parsed.add(cf);
-
-        // Server: NewSessionTicket (if any) before its CCS, then Finished.
-        for (RawHandshakeMessage raw : sPlain.subList(serverFirstFlightEnd(sPlain), sPlain.size())) {
-            HandshakeMessage m = Tls12Messages.parse(raw, rules, suite.keyExchange);
-            assertArrayEquals(raw.encoded(), m.encode(), "re-encoding of " + raw.type);
-            parsed.add(m);
-            transcript.write(raw.encoded());
+        if (resumed) {
+            serverFinished(sPlain, flightEnd, sRecs, serverWrite, rules, suite, ms, transcript, parsed);
+            clientFinished(cRecs, cc, clientWrite, rules, suite, ms, transcript, parsed);
+        } else {
+            clientFinished(cRecs, cc, clientWrite, rules, suite, ms, transcript, parsed);
+            serverFinished(sPlain, flightEnd, sRecs, serverWrite, rules, suite, ms, transcript, parsed);
         }
-        int sc = ccsIndex(sRecs);
-        byte[] sFin = open(serverWrite, 0, sRecs.get(sc + 1));
-        RawHandshakeMessage sFinRaw = single(sFin);
-        Finished sf = (Finished) Tls12Messages.parse(sFinRaw, rules, suite.keyExchange);
-        assertArrayEquals(rules.finished(suite, ms, false, transcript.toByteArray()), sf.verifyData(),
-                "server Finished verify_data");
-        parsed.add(sf);
 
         // Client application data (and its closing alert).
         ByteArrayOutputStream app = new ByteArrayOutputStream();
@@ -255,7 +242,40 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         }
         assertEquals(new String(clientData, StandardCharsets.UTF_8), app.toString(StandardCharsets.UTF_8));
         kb.destroy();
-        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked, chExt, shExt, cvChecked);
+        return new Result(suite, rules, etm, ems, parsed, sigChecked, pmChecked, chExt, shExt, cvChecked, resumed);
+    }
+
+    /** The client's Finished: the first record after its CCS, checked against the transcript so far. */
+    private static void clientFinished(List<Rec> cRecs, int cc, RecordProtection clientWrite, VersionRules rules,
+            Suite12 suite, byte[] ms, ByteArrayOutputStream transcript, List<HandshakeMessage> parsed)
+            throws Exception {
+        RawHandshakeMessage raw = single(open(clientWrite, 0, cRecs.get(cc + 1)));
+        assertEquals(HandshakeType.FINISHED, raw.type);
+        Finished f = (Finished) Tls12Messages.parse(raw, rules, suite.keyExchange);
+        assertArrayEquals(rules.finished(suite, ms, true, transcript.toByteArray()), f.verifyData(),
+                "client Finished verify_data");
+        transcript.write(raw.encoded());
+        parsed.add(f);
+    }
+
+    /** NewSessionTicket (if any) before the server's CCS, then its Finished. */
+    private static void serverFinished(List<RawHandshakeMessage> sPlain, int from, List<Rec> sRecs,
+            RecordProtection serverWrite, VersionRules rules, Suite12 suite, byte[] ms,
+            ByteArrayOutputStream transcript, List<HandshakeMessage> parsed) throws Exception {
+        for (RawHandshakeMessage raw : sPlain.subList(from, sPlain.size())) {
+            HandshakeMessage m = Tls12Messages.parse(raw, rules, suite.keyExchange);
+            assertArrayEquals(raw.encoded(), m.encode(), "re-encoding of " + raw.type);
+            parsed.add(m);
+            transcript.write(raw.encoded());
+        }
+        int sc = ccsIndex(sRecs);
+        RawHandshakeMessage raw = single(open(serverWrite, 0, sRecs.get(sc + 1)));
+        assertEquals(HandshakeType.FINISHED, raw.type);
+        Finished f = (Finished) Tls12Messages.parse(raw, rules, suite.keyExchange);
+        assertArrayEquals(rules.finished(suite, ms, false, transcript.toByteArray()), f.verifyData(),
+                "server Finished verify_data");
+        transcript.write(raw.encoded());
+        parsed.add(f);
     }
 
     /**
@@ -332,14 +352,14 @@ record Tls12Flow(String name, byte[] c2s, byte[] s2c, String keyLogLine, byte[] 
         return sig.verify(ds.signature());
     }
 
-    /** Index just past ServerHelloDone in the server's plaintext messages. */
+    /** Index just past ServerHelloDone in the server's plaintext messages, or -1 (abbreviated handshake). */
     private static int serverFirstFlightEnd(List<RawHandshakeMessage> s) {
         for (int i = 0; i < s.size(); i++) {
             if (s.get(i).type.equals(HandshakeType.SERVER_HELLO_DONE)) {
                 return i + 1;
             }
         }
-        throw new AssertionError("no ServerHelloDone");
+        return -1;
     }
 
     private static RawHandshakeMessage single(byte[] plaintext) throws Exception {
