@@ -41,7 +41,8 @@ public final class Protections12 {
     /**
      * The protection for the direction written by the client ({@code clientWrite}) or by the server.
      *
-     * @param random the source of explicit CBC IVs (TLS 1.1+); unused otherwise and then may be null
+     * @param random the source of explicit CBC IVs (required for CBC in TLS 1.1+); unused otherwise and
+     *     then may be null
      * @throws CryptoException only if a primitive refuses its key (a key block of the wrong suite)
      */
     public static RecordProtection create(Suite12 s, VersionRules rules, KeyBlock kb, boolean clientWrite,
@@ -51,6 +52,9 @@ public final class Protections12 {
         }
         if (encryptThenMac && (s.cipher.kind != BulkCipher12.Kind.BLOCK || rules.prf == VersionRules.Prf.SSL3)) {
             throw new IllegalArgumentException("encrypt_then_mac applies only to TLS CBC suites (RFC 7366)");
+        }
+        if (s.cipher.kind == BulkCipher12.Kind.BLOCK && rules.explicitCbcIv && random == null) {
+            throw new IllegalArgumentException("TLS 1.1+ CBC needs a random source for its explicit IVs");
         }
         byte[] key = kb.key(clientWrite);
         byte[] iv = kb.iv(clientWrite);

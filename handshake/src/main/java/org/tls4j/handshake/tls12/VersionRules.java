@@ -235,7 +235,7 @@ public final class VersionRules {
      * {@code handshakeMessages} itself and this method refuses):
      * TLS 1.0/1.1: MD5 || SHA-1 of the messages for RSA, SHA-1 alone for ECDSA (RFC 2246, Section
      * 7.4.8; RFC 4492, Section 5.10); SSL 3.0: the keyed MD5 || SHA hashes of RFC 6101, Section 5.6.8
-     * (SHA part alone for ECDSA-free SSL 3.0 DSS is not supported).
+     * for RSA, the SHA part alone for a non-RSA (DSS) key.
      */
     public byte[] legacyCertificateVerifyInput(boolean rsa, byte[] masterSecret, byte[] handshakeMessages)
             throws CryptoException {

@@ -118,5 +118,9 @@ class Protections12Test {
         Suite12 gcm = Suite12.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
         KeyBlock kb = VersionRules.TLS12.keyBlock(gcm, new byte[48], new byte[32], new byte[32]);
         assertThrows(IllegalArgumentException.class, () -> Protections12.create(gcm, VersionRules.TLS11, kb, true, false, null));
+        Suite12 cbc = Suite12.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA);
+        KeyBlock kb2 = VersionRules.TLS11.keyBlock(cbc, new byte[48], new byte[32], new byte[32]);
+        assertThrows(IllegalArgumentException.class, () -> Protections12.create(cbc, VersionRules.TLS11, kb2, true, false, null),
+                "explicit IVs need a random source");
     }
 }
