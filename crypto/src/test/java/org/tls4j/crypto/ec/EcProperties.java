@@ -1,6 +1,7 @@
 package org.tls4j.crypto.ec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -282,33 +284,63 @@ class EcProperties {
         assertTrue(new BigInteger(1, enc).equals(new BigInteger(1, x).mod(m)));
     }
 
-    /** The unrolled P-256 Montgomery product equals the generic CIOS loop and BigInteger. */
-    @Property(tries = 300)
-    void p256MontMatchesGeneric(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
+    /**
+     * The P-256 field (plain form, product scanning and fast reduction) against BigInteger: mul, sqr,
+     * add and sub on random inputs, including unreduced inputs up to 2^256 - 1 for mul and sqr.
+     */
+    @Property(tries = 500)
+    void p256FieldMatchesBigInteger(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
         MontField f = EcCurve.P256.fp;
         BigInteger p = f.modulus;
-        int[] a = f.fromBigPublic(new BigInteger(1, x)), b = f.fromBigPublic(new BigInteger(1, y));
-        int[] o1 = f.create(), o2 = f.create();
+        BigInteger bx = new BigInteger(1, x), by = new BigInteger(1, y);
+        int[] a = MontField.fromBig(bx, 8), b = MontField.fromBig(by, 8); // raw, possibly >= p
+        int[] o1 = f.create();
+        P256Field.mul(o1, a, b);
+        assertTrue(plain(o1).equals(bx.multiply(by).mod(p)));
+        P256Field.sqr(o1, a);
+        assertTrue(plain(o1).equals(bx.multiply(bx).mod(p)));
+        bx = bx.mod(p);
+        by = by.mod(p);
+        a = f.fromBigPublic(bx);
+        b = f.fromBigPublic(by);
         f.mul(o1, a, b);
-        f.mulGeneric(o2, a, b);
-        assertArrayEquals(o2, o1);
-        assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
-        BigInteger bx = new BigInteger(1, x).mod(p), by = new BigInteger(1, y).mod(p);
+        assertTrue(f.toBigVartime(o1).equals(bx.multiply(by).mod(p)));
         f.add(o1, a, b);
         assertTrue(f.toBigVartime(o1).equals(bx.add(by).mod(p)));
         f.sub(o1, a, b);
-        f.subGeneric(o2, a, b);
-        assertArrayEquals(o2, o1);
         assertTrue(f.toBigVartime(o1).equals(bx.subtract(by).mod(p)));
-        // Edge values: p - 1 squared, doubled, and subtracted from zero.
+    }
+
+    /** P-256 field edge values: 0, 1, p - 1, 2^256 - 1 and words of all ones or zeros. */
+    @Example
+    void p256FieldEdges() {
+        MontField f = EcCurve.P256.fp;
+        BigInteger p = f.modulus;
+        BigInteger[] vals = {BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,
+            BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(224),
+            BigInteger.ONE.shiftLeft(255), p.shiftRight(1), BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE)};
+        int[] o = f.create();
+        for (BigInteger u : vals) {
+            for (BigInteger v : vals) {
+                P256Field.mul(o, MontField.fromBig(u, 8), MontField.fromBig(v, 8));
+                assertEquals(u.multiply(v).mod(p), plain(o), u + " * " + v);
+            }
+            P256Field.sqr(o, MontField.fromBig(u, 8));
+            assertEquals(u.multiply(u).mod(p), plain(o), u + "^2");
+        }
         int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
-        f.add(o1, pm1, pm1);
-        assertTrue(f.toBigVartime(o1).equals(p.subtract(BigInteger.valueOf(2))));
-        f.sub(o1, f.create(), pm1);
-        assertTrue(f.toBigVartime(o1).equals(BigInteger.ONE));
-        f.mul(o1, pm1, pm1);
-        f.mulGeneric(o2, pm1, pm1);
-        assertArrayEquals(o2, o1);
+        f.add(o, pm1, pm1);
+        assertEquals(p.subtract(BigInteger.valueOf(2)), f.toBigVartime(o));
+        f.sub(o, f.create(), pm1);
+        assertEquals(BigInteger.ONE, f.toBigVartime(o));
+    }
+
+    private static BigInteger plain(int[] w) {
+        BigInteger v = BigInteger.ZERO;
+        for (int i = w.length - 1; i >= 0; i--) {
+            v = v.shiftLeft(32).or(BigInteger.valueOf(w[i] & 0xffffffffL));
+        }
+        return v;
     }
 
     /** The radix-2^25.5 field against BigInteger on random 255-bit inputs (including values >= p). */
