@@ -424,39 +424,298 @@ public final class EcCurve {
         return out;
     }
 
+    // ------------------------------------------- variable time, public data only (ECDSA verification)
+
+    /** wNAF window widths for the variable point (8 precomputed odd multiples) and for G (32). */
+    private static final int WQ = 5;
+    private static final int WG = 7;
+
+    /** Affine odd multiples 1·G, 3·G, ..., (2^(WG-1) - 1)·G as {x, y} (public), built on first use. */
+    private volatile int[][][] gOdd;
+
+    private int[][][] gOdd() {
+        int[][][] t = gOdd;
+        if (t == null) {
+            synchronized (this) {
+                t = gOdd;
+                if (t == null) {
+                    int count = 1 << (WG - 2);
+                    t = new int[count][][];
+                    int[][] g2 = newPoint();
+                    dbl(g2, generator());
+                    int[][] cur = generator();
+                    int[] zi = fp.create();
+                    for (int i = 0; i < count; i++) {
+                        if (i > 0) {
+                            add(cur, cur, g2);
+                        }
+                        fp.inv(zi, cur[2]);
+                        int[] x = fp.create();
+                        int[] y = fp.create();
+                        fp.mul(x, cur[0], zi);
+                        fp.mul(y, cur[1], zi);
+                        t[i] = new int[][] {x, y};
+                    }
+                    gOdd = t;
+                }
+            }
+        }
+        return t;
+    }
+
     /**
-     * out = u1·G + u2·q for public scalars (ECDSA verification), variable time: 4-bit windows for u2·q,
-     * the comb table for u1·G. u1 and u2 are big-endian, orderLength() bytes.
+     * The width-w non-adjacent form of a public big-endian scalar: digits[i] is 0 or odd with
+     * |digits[i]| &lt; 2^(w-1), sum digits[i]·2^i = k, and any w consecutive digits hold at most one
+     * non-zero (Hankerson, Menezes and Vanstone, "Guide to Elliptic Curve Cryptography", Algorithm 3.35,
+     * here scanning the bits with a carry instead of subtracting from k). Variable time.
+     */
+    static int[] wnafVartime(byte[] k, int w) {
+        int bits = 8 * k.length + 1;
+        int[] digits = new int[bits];
+        int carry = 0;
+        int bit = 0;
+        while (bit < bits) {
+            if (bitAt(k, bit) == carry) {
+                bit++;
+                continue;
+            }
+            int now = Math.min(w, bits - bit);
+            int word = carry;
+            for (int j = 0; j < now; j++) {
+                word += bitAt(k, bit + j) << j;
+            }
+            carry = (word >>> (w - 1)) & 1;
+            word -= carry << w;
+            digits[bit] = word;
+            bit += now;
+        }
+        return digits;
+    }
+
+    private static int bitAt(byte[] bigEndian, int i) {
+        int byteIdx = bigEndian.length - 1 - (i >>> 3);
+        return byteIdx < 0 ? 0 : (bigEndian[byteIdx] >>> (i & 7)) & 1;
+    }
+
+    /** Scratch registers for the Jacobian formulas (one set per verification). */
+    private int[][] scratch() {
+        int[][] t = new int[10][];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = fp.create();
+        }
+        return t;
+    }
+
+    /**
+     * r = 2p in Jacobian coordinates (X : Y : Z), x = X/Z^2, y = Y/Z^3, with a = -3: the "dbl-2001-b"
+     * formulas of the Explicit-Formulas Database (Bernstein and Lange), 3M + 5S. Z = 0 (infinity) stays
+     * Z = 0. r may alias p.
+     */
+    private void jacDbl(int[][] r, int[][] p, int[][] t) {
+        MontField f = fp;
+        int[] delta = t[0], gamma = t[1], beta = t[2], alpha = t[3], u = t[4];
+        f.sqr(delta, p[2]);
+        f.sqr(gamma, p[1]);
+        f.mul(beta, p[0], gamma);
+        f.sub(alpha, p[0], delta);
+        f.add(u, p[0], delta);
+        f.mul(alpha, alpha, u);
+        f.add(u, alpha, alpha);
+        f.add(alpha, u, alpha); // 3(X - delta)(X + delta)
+        f.add(u, p[1], p[2]);
+        f.sqr(u, u);
+        f.sub(u, u, gamma);
+        f.sub(r[2], u, delta); // Z3 = (Y + Z)^2 - gamma - delta
+        f.add(beta, beta, beta);
+        f.add(beta, beta, beta); // 4 beta
+        f.sqr(u, alpha);
+        f.sub(u, u, beta);
+        f.sub(r[0], u, beta); // X3 = alpha^2 - 8 beta
+        f.sub(beta, beta, r[0]);
+        f.mul(beta, alpha, beta);
+        f.sqr(gamma, gamma);
+        f.add(gamma, gamma, gamma);
+        f.add(gamma, gamma, gamma);
+        f.add(gamma, gamma, gamma); // 8 gamma^2
+        f.sub(r[1], beta, gamma); // Y3 = alpha(4 beta - X3) - 8 gamma^2
+    }
+
+    /**
+     * r = p + q, p Jacobian, q affine {x, y} (negated when {@code negate}): "madd-2007-bl", 7M + 4S.
+     * Variable time: the exceptional cases (p at infinity, p = ±q) are branched on, which is fine for
+     * public points only. r may alias p.
+     */
+    private void jacAddAffineVartime(int[][] r, int[][] p, int[] qx, int[] qy0, boolean negate, int[][] t) {
+        MontField f = fp;
+        int[] qy = t[9];
+        if (negate) {
+            f.neg(qy, qy0);
+        } else {
+            System.arraycopy(qy0, 0, qy, 0, f.len);
+        }
+        if (f.isZero(p[2]) == 1) {
+            System.arraycopy(qx, 0, r[0], 0, f.len);
+            System.arraycopy(qy, 0, r[1], 0, f.len);
+            System.arraycopy(f.one, 0, r[2], 0, f.len);
+            return;
+        }
+        int[] z1z1 = t[0], u2 = t[1], s2 = t[2], h = t[3], hh = t[4], i4 = t[5], j = t[6], rr = t[7], v = t[8];
+        f.sqr(z1z1, p[2]);
+        f.mul(u2, qx, z1z1);
+        f.mul(s2, qy, p[2]);
+        f.mul(s2, s2, z1z1);
+        f.sub(h, u2, p[0]);
+        f.sub(rr, s2, p[1]);
+        if (f.isZero(h) == 1) {
+            if (f.isZero(rr) == 1) { // p = q
+                int[][] q = new int[][] {qx.clone(), qy.clone(), f.one.clone()};
+                jacDbl(r, q, t);
+            } else { // p = -q
+                System.arraycopy(f.one, 0, r[0], 0, f.len);
+                System.arraycopy(f.one, 0, r[1], 0, f.len);
+                java.util.Arrays.fill(r[2], 0);
+            }
+            return;
+        }
+        f.add(rr, rr, rr);
+        f.sqr(hh, h);
+        f.add(i4, hh, hh);
+        f.add(i4, i4, i4);
+        f.mul(j, h, i4);
+        f.mul(v, p[0], i4);
+        // Z3 = (Z1 + H)^2 - Z1Z1 - HH (before p[2] is overwritten)
+        f.add(u2, p[2], h);
+        f.sqr(u2, u2);
+        f.sub(u2, u2, z1z1);
+        f.sub(r[2], u2, hh);
+        // Y1·J, then X3 and Y3
+        f.mul(s2, p[1], j);
+        f.add(s2, s2, s2);
+        f.sqr(u2, rr);
+        f.sub(u2, u2, j);
+        f.sub(u2, u2, v);
+        f.sub(r[0], u2, v);
+        f.sub(v, v, r[0]);
+        f.mul(v, rr, v);
+        f.sub(r[1], v, s2);
+    }
+
+    /**
+     * r = p + q for Jacobian p and q: "add-2007-bl", 11M + 5S. Variable time (exceptional cases are
+     * branched on; public points only). r may alias p (not q).
+     */
+    private void jacAddVartime(int[][] r, int[][] p, int[][] q, int[][] t) {
+        MontField f = fp;
+        if (f.isZero(p[2]) == 1) {
+            copy(r, q);
+            return;
+        }
+        if (f.isZero(q[2]) == 1) {
+            copy(r, p);
+            return;
+        }
+        int[] z1z1 = t[0], z2z2 = t[1], u1 = t[2], u2 = t[3], s1 = t[4], s2 = t[5], h = t[6], i = t[7];
+        int[] rr = t[8], v = t[9];
+        f.sqr(z1z1, p[2]);
+        f.sqr(z2z2, q[2]);
+        f.mul(u1, p[0], z2z2);
+        f.mul(u2, q[0], z1z1);
+        f.mul(s1, p[1], q[2]);
+        f.mul(s1, s1, z2z2);
+        f.mul(s2, q[1], p[2]);
+        f.mul(s2, s2, z1z1);
+        f.sub(h, u2, u1);
+        f.sub(rr, s2, s1);
+        if (f.isZero(h) == 1) {
+            if (f.isZero(rr) == 1) { // p = q
+                jacDbl(r, p, t);
+            } else { // p = -q
+                System.arraycopy(f.one, 0, r[0], 0, f.len);
+                System.arraycopy(f.one, 0, r[1], 0, f.len);
+                java.util.Arrays.fill(r[2], 0);
+            }
+            return;
+        }
+        f.add(rr, rr, rr);
+        f.add(i, h, h);
+        f.sqr(i, i);
+        int[] j = u2; // U2 is no longer needed
+        f.mul(j, h, i);
+        f.mul(v, u1, i);
+        // Z3 = ((Z1 + Z2)^2 - Z1Z1 - Z2Z2)·H
+        f.add(i, p[2], q[2]);
+        f.sqr(i, i);
+        f.sub(i, i, z1z1);
+        f.sub(i, i, z2z2);
+        f.mul(r[2], i, h);
+        f.mul(s1, s1, j);
+        f.add(s1, s1, s1); // 2·S1·J
+        f.sqr(i, rr);
+        f.sub(i, i, j);
+        f.sub(i, i, v);
+        f.sub(r[0], i, v);
+        f.sub(v, v, r[0]);
+        f.mul(v, rr, v);
+        f.sub(r[1], v, s1);
+    }
+
+    /**
+     * out = u1·G + u2·q for public scalars (ECDSA verification), variable time: Straus' simultaneous
+     * multiplication (one shared chain of doublings) in Jacobian coordinates, with the width-5 NAF of u2
+     * over eight odd multiples of q and the width-7 NAF of u1 over 32 precomputed affine odd multiples of
+     * G (mixed additions). u1 and u2 are big-endian, orderLength() bytes; q is projective; out is
+     * projective (X·Z : Y : Z^3 of the Jacobian result), infinity has Z = 0.
      */
     void mulAddVartime(int[][] out, byte[] u1, byte[] u2, int[][] q) {
-        int n = fn.byteLen;
-        int[][][] qt = new int[16][][];
-        qt[0] = newPoint();
-        qt[1] = new int[][] {q[0].clone(), q[1].clone(), q[2].clone()};
-        for (int j = 2; j < 16; j++) {
-            qt[j] = newPoint();
-            add(qt[j], qt[j - 1], q);
+        MontField f = fp;
+        int[][] t = scratch();
+        // q from projective (X : Y : Z) to Jacobian (X·Z : Y·Z^2 : Z)
+        int[][] qj = newPoint();
+        f.mul(qj[0], q[0], q[2]);
+        f.sqr(qj[1], q[2]);
+        f.mul(qj[1], qj[1], q[1]);
+        System.arraycopy(q[2], 0, qj[2], 0, f.len);
+        int[][][] qt = new int[1 << (WQ - 2)][][];
+        qt[0] = qj;
+        int[][] q2 = newPoint();
+        jacDbl(q2, qj, t);
+        for (int i = 1; i < qt.length; i++) {
+            qt[i] = newPoint();
+            jacAddVartime(qt[i], qt[i - 1], q2, t);
         }
+        int[][][] gt = gOdd();
+        int[] n1 = wnafVartime(u1, WG);
+        int[] n2 = wnafVartime(u2, WQ);
         int[][] acc = newPoint();
-        for (int i = 0; i < 2 * n; i++) { // u2·q, 4-bit windows from the top
-            int w = ((u2[i >>> 1] & 0xff) >>> (4 * (1 - (i & 1)))) & 15;
-            if (i != 0) {
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
+        java.util.Arrays.fill(acc[2], 0); // infinity
+        int[][] neg = newPoint();
+        boolean started = false;
+        for (int i = n1.length - 1; i >= 0; i--) {
+            if (started) {
+                jacDbl(acc, acc, t);
             }
-            if (w != 0) { // public scalar
-                add(acc, acc, qt[w]);
+            int d = n2[i];
+            if (d != 0) {
+                int[][] e = qt[Math.abs(d) >>> 1];
+                if (d < 0) {
+                    copy(neg, e);
+                    f.neg(neg[1], e[1]);
+                    e = neg;
+                }
+                jacAddVartime(acc, acc, e, t);
+                started = true;
+            }
+            d = n1[i];
+            if (d != 0) {
+                int[][] e = gt[Math.abs(d) >>> 1];
+                jacAddAffineVartime(acc, acc, e[0], e[1], d < 0, t);
+                started = true;
             }
         }
-        int[][][][] gComb = comb();
-        for (int i = 0; i < 2 * n; i++) { // u1·G from the comb table
-            int w = ((u1[n - 1 - (i >>> 1)] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (w != 0) {
-                add(acc, acc, gComb[i][w]);
-            }
-        }
-        copy(out, acc);
+        // Jacobian (X : Y : Z) to projective (X·Z : Y : Z^3)
+        f.mul(out[0], acc[0], acc[2]);
+        System.arraycopy(acc[1], 0, out[1], 0, f.len);
+        f.sqr(out[2], acc[2]);
+        f.mul(out[2], out[2], acc[2]);
     }
 }

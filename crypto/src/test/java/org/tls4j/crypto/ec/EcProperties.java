@@ -207,6 +207,70 @@ class EcProperties {
         return out;
     }
 
+    /**
+     * The variable-time Straus/wNAF double multiplication of ECDSA verification against the
+     * constant-time single multiplications: u1·G + u2·Q for random u1, u2 and a random Q = d·G, plus the
+     * exceptional cases of the Jacobian formulas: a sum that is the point at infinity (u1·G = -u2·Q) and
+     * two equal halves (u1·G = u2·Q, the doubling branch).
+     */
+    @Property(tries = 30)
+    void nistMulAddVartimeMatchesConstantTime(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) {
+        EcCurve c = CURVES[ci];
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger n = c.order;
+        int len = c.orderLength();
+        BigInteger d = randomScalar(r, n).max(BigInteger.ONE);
+        BigInteger u1 = randomScalar(r, n), u2 = randomScalar(r, n);
+        int[][] q = c.newPoint();
+        c.mulBase(q, be(d, len), 0);
+        // the public key as the verifier sees it: decoded from its encoding (Z = 1)
+        byte[] qEnc = c.encodePoint(q);
+        int[][] qp = c.decodePoint(qEnc, 0, qEnc.length);
+        int[][] expect = c.newPoint(), a = c.newPoint(), b = c.newPoint(), got = c.newPoint();
+        c.mulBase(a, be(u1, len), 0);
+        c.mul(b, be(u2, len), 0, qp);
+        c.add(expect, a, b);
+        c.mulAddVartime(got, be(u1, len), be(u2, len), qp);
+        assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        // also with a projective q whose Z is not 1
+        c.mulAddVartime(got, be(u1, len), be(u2, len), q);
+        assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        // u1 = -u2·d: the sum is infinity
+        BigInteger neg = u2.multiply(d).negate().mod(n);
+        c.mulAddVartime(got, be(neg, len), be(u2, len), qp);
+        assertTrue(c.isInfinity(got) == 1);
+        // u1 = u2·d: both halves equal, the sum is 2·u1·G
+        BigInteger same = u2.multiply(d).mod(n);
+        c.mulAddVartime(got, be(same, len), be(u2, len), qp);
+        c.mulBase(expect, be(same.shiftLeft(1).mod(n), len), 0);
+        if (same.signum() != 0) {
+            assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        }
+        // zero scalars
+        c.mulAddVartime(got, be(BigInteger.ZERO, len), be(u2, len), qp);
+        assertArrayEquals(c.encodePoint(b), c.encodePoint(got));
+        c.mulAddVartime(got, be(u1, len), be(BigInteger.ZERO, len), qp);
+        assertArrayEquals(c.encodePoint(a), c.encodePoint(got));
+    }
+
+    /** The width-w NAF: digits odd or zero, below 2^(w-1) in absolute value, isolated, summing to k. */
+    @Property(tries = 200)
+    void wnafRecodesTheScalar(@ForAll @Size(max = 66) byte[] k, @ForAll @IntRange(min = 2, max = 8) int w) {
+        int[] digits = EcCurve.wnafVartime(k, w);
+        BigInteger sum = BigInteger.ZERO;
+        int lastNonZero = -w;
+        for (int i = 0; i < digits.length; i++) {
+            int dg = digits[i];
+            if (dg != 0) {
+                assertTrue((dg & 1) == 1 && Math.abs(dg) < (1 << (w - 1)), "digit " + dg);
+                assertTrue(i - lastNonZero >= w, "two non-zero digits within a window");
+                lastNonZero = i;
+                sum = sum.add(BigInteger.valueOf(dg).shiftLeft(i));
+            }
+        }
+        assertEquals(new BigInteger(1, k), sum);
+    }
+
     @Property(tries = 30)
     void nistScalarLaws(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) {
         EcCurve c = CURVES[ci];
