@@ -378,6 +378,15 @@ public final class EcCurve {
         ConstantTime.zero(t);
     }
 
+    /** As {@link #toAffine} for a <em>public</em> point (verification): variable-time inversion. */
+    void toAffineVartime(int[][] p, byte[] x, int xOff) {
+        int[] zi = fp.create();
+        int[] t = fp.create();
+        fp.invVartime(zi, p[2]);
+        fp.mul(t, p[0], zi);
+        fp.encode(x, xOff, t);
+    }
+
     /**
      * Decodes an uncompressed SEC1 point (SEC 1 v2, Section 2.3.4; RFC 8446, Section 4.2.8.2;
      * RFC 8422, Section 5.4.1): 0x04 || X || Y, coordinates below p, on the curve. Returns null for any

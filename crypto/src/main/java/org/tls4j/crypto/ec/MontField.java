@@ -370,6 +370,16 @@ final class MontField {
         powPublic(out, a, mMinus2);
     }
 
+    /**
+     * out = a^-1 for a <em>public</em> element (zero maps to zero), through BigInteger's extended
+     * Euclidean algorithm: variable time, several times faster than {@link #inv}. Only for verification.
+     */
+    void invVartime(int[] out, int[] a) {
+        BigInteger v = toBigVartime(a);
+        int[] r = fromBigPublic(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(modulus));
+        System.arraycopy(r, 0, out, 0, len);
+    }
+
     int[] exponent(BigInteger e) {
         return fromBig(e, (e.bitLength() + 32) / 32);
     }

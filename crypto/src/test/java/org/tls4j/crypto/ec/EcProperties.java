@@ -340,6 +340,9 @@ class EcProperties {
         assertTrue(f.toBigVartime(o).equals(bx.negate().mod(m)));
         f.inv(o, a);
         assertTrue(f.toBigVartime(o).equals(bx.signum() == 0 ? BigInteger.ZERO : bx.modInverse(m)));
+        int[] o2 = f.create();
+        f.invVartime(o2, a);
+        assertArrayEquals(o, o2);
         // Reduction of a wide big-endian string (hash outputs) and the plain encoding.
         int[] r = f.reduceWideToMont(x, 0, x.length);
         assertTrue(f.toBigVartime(r).equals(new BigInteger(1, x).mod(m)));
