@@ -110,6 +110,11 @@ final class Ed25519 {
 
     /** out = 2p (RFC 8032, Section 5.1.4, "point doubling"). */
     static void dbl(int[][] out, int[][] p) {
+        dbl(out, p, true);
+    }
+
+    /** out = 2p; without {@code withT} the T coordinate is left stale (for a doubling that follows). */
+    static void dbl(int[][] out, int[][] p, boolean withT) {
         int[] a = Fe25519.create(), b = Fe25519.create(), c = Fe25519.create(), h = Fe25519.create();
         int[] e = Fe25519.create(), g = Fe25519.create(), f = Fe25519.create(), t = Fe25519.create();
         Fe25519.sqr(a, p[0]);
@@ -127,7 +132,9 @@ final class Ed25519 {
         Fe25519.carry(f);
         Fe25519.mul(out[0], e, f);
         Fe25519.mul(out[1], g, h);
-        Fe25519.mul(out[3], e, h);
+        if (withT) { // public flag
+            Fe25519.mul(out[3], e, h);
+        }
         Fe25519.mul(out[2], f, g);
     }
 
@@ -180,29 +187,129 @@ final class Ed25519 {
         }
     }
 
+    // ----------------------------------- variable time, public data only (verification)
+
+    /** wNAF widths: 8 odd multiples of the variable point, 32 of the base point. */
+    private static final int WQ = 5;
+    private static final int WB = 7;
+
     /**
-     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time: 4-bit
-     * windows for [b]q, the comb table for [a]B.
+     * Odd multiples B, 3B, ..., 63B in affine "precomputed" form {y + x, y - x, 2d·x·y} (public), built
+     * the first time a signature is verified (holder-class idiom).
+     */
+    private static final class BOdd {
+        static final int[][][] T = build();
+
+        private static int[][][] build() {
+            int[][][] t = new int[1 << (WB - 2)][][];
+            int[][] b2 = identity();
+            dbl(b2, B);
+            int[][] cur = copyOf(B);
+            int[] zi = Fe25519.create(), x = Fe25519.create(), y = Fe25519.create();
+            for (int i = 0; i < t.length; i++) {
+                if (i > 0) {
+                    add(cur, cur, b2);
+                }
+                Fe25519.invert(zi, cur[2]);
+                Fe25519.mul(x, cur[0], zi);
+                Fe25519.mul(y, cur[1], zi);
+                int[] ypx = Fe25519.create(), ymx = Fe25519.create(), xy2d = Fe25519.create();
+                Fe25519.add(ypx, y, x);
+                Fe25519.carry(ypx);
+                Fe25519.sub(ymx, y, x);
+                Fe25519.carry(ymx);
+                Fe25519.mul(xy2d, x, y);
+                Fe25519.mul(xy2d, xy2d, D2);
+                t[i] = new int[][] {ypx, ymx, xy2d};
+            }
+            return t;
+        }
+    }
+
+    /** The "cached" form {Y + X, Y - X, 2Z, 2d·T} of an extended point, for repeated additions. */
+    private static int[][] cached(int[][] p) {
+        int[] ypx = Fe25519.create(), ymx = Fe25519.create(), z2 = Fe25519.create(), t2d = Fe25519.create();
+        Fe25519.add(ypx, p[1], p[0]);
+        Fe25519.carry(ypx);
+        Fe25519.sub(ymx, p[1], p[0]);
+        Fe25519.carry(ymx);
+        Fe25519.add(z2, p[2], p[2]);
+        Fe25519.carry(z2);
+        Fe25519.mul(t2d, p[3], D2);
+        return new int[][] {ypx, ymx, z2, t2d};
+    }
+
+    /**
+     * out = p ± q for q in cached form (8M) or, when {@code q.length == 3}, in affine precomputed form
+     * (7M; its Z is 1). The same formulas as {@link #add} with the constant factors of q precomputed.
+     * The sign is a branch: public data only. out may alias p. {@code s} holds eight scratch elements.
+     */
+    private static void addPrecomputedVartime(int[][] out, int[][] p, int[][] q, boolean negate, int[][] s) {
+        int[] a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+        Fe25519.sub(e, p[1], p[0]);
+        Fe25519.mul(a, e, negate ? q[0] : q[1]);
+        Fe25519.add(e, p[1], p[0]);
+        Fe25519.mul(b, e, negate ? q[1] : q[0]);
+        if (q.length == 3) {
+            Fe25519.mul(c, p[3], q[2]);
+            Fe25519.add(d, p[2], p[2]);
+            Fe25519.carry(d);
+        } else {
+            Fe25519.mul(c, p[3], q[3]);
+            Fe25519.mul(d, p[2], q[2]);
+        }
+        if (negate) {
+            Fe25519.neg(c, c);
+        }
+        Fe25519.sub(e, b, a);
+        Fe25519.sub(f, d, c);
+        Fe25519.add(g, d, c);
+        Fe25519.add(h, b, a);
+        Fe25519.mul(out[0], e, f);
+        Fe25519.mul(out[1], g, h);
+        Fe25519.mul(out[3], e, h);
+        Fe25519.mul(out[2], f, g);
+    }
+
+    /**
+     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time:
+     * Straus' simultaneous multiplication (one chain of doublings) with the width-5 NAF of b over eight
+     * cached odd multiples of q and the width-7 NAF of a over 32 precomputed odd multiples of B; a
+     * doubling skips T when no addition follows it.
      */
     static void mulAddVartime(int[][] out, byte[] a, byte[] b, int[][] q) {
-        int[][][] qt = table(q);
-        int[][] acc = identity();
-        for (int i = 63; i >= 0; i--) {
-            if (i != 63) {
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-            }
-            int w = ((b[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (w != 0) { // public scalar
-                add(acc, acc, qt[w]);
-            }
+        int[][] s = new int[8][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Fe25519.create();
         }
-        for (int i = 0; i < 64; i++) {
-            int w = ((a[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (w != 0) {
-                add(acc, acc, B_COMB[i][w]);
+        int[][][] qt = new int[1 << (WQ - 2)][][];
+        int[][] q2 = identity();
+        dbl(q2, q);
+        int[][] q2c = cached(q2);
+        int[][] cur = copyOf(q);
+        qt[0] = cached(cur);
+        for (int i = 1; i < qt.length; i++) {
+            addPrecomputedVartime(cur, cur, q2c, false, s);
+            qt[i] = cached(cur);
+        }
+        int[][][] bt = BOdd.T;
+        int[] na = EcCurve.wnafVartime(reverse(a, 0, 32), WB);
+        int[] nb = EcCurve.wnafVartime(reverse(b, 0, 32), WQ);
+        int[][] acc = identity();
+        boolean started = false;
+        for (int i = na.length - 1; i >= 0; i--) {
+            int da = na[i];
+            int db = nb[i];
+            if (started) {
+                dbl(acc, acc, da != 0 || db != 0 || i == 0);
+            }
+            if (db != 0) {
+                addPrecomputedVartime(acc, acc, qt[Math.abs(db) >>> 1], db < 0, s);
+                started = true;
+            }
+            if (da != 0) {
+                addPrecomputedVartime(acc, acc, bt[Math.abs(da) >>> 1], da < 0, s);
+                started = true;
             }
         }
         for (int i = 0; i < 4; i++) {

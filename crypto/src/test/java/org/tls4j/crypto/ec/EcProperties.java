@@ -253,6 +253,38 @@ class EcProperties {
         assertArrayEquals(c.encodePoint(a), c.encodePoint(got));
     }
 
+    /**
+     * Ed25519's variable-time Straus/wNAF [a]B + [b]Q (verification) against the constant-time comb:
+     * with Q = [c]B the result is [a + bc]B; with Q = -[c]B and a = bc it is the identity; zero scalars.
+     */
+    @Property(tries = 40)
+    void ed25519MulAddVartimeMatchesComb(@ForAll long seed) {
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger l = Ed25519.L;
+        BigInteger a = randomScalar(r, l), b = randomScalar(r, l), c = randomScalar(r, l);
+        int[][] q = Ed25519.identity(), got = Ed25519.identity(), expect = Ed25519.identity();
+        Ed25519.mulBase(q, le(c, 32));
+        int[][] qd = Ed25519.decode(Ed25519.encode(q), 0); // as the verifier sees it (Z = 1)
+        Ed25519.mulAddVartime(got, le(a, 32), le(b, 32), qd);
+        Ed25519.mulBase(expect, le(a.add(b.multiply(c)).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        Ed25519.mulAddVartime(got, le(a, 32), le(b, 32), q); // projective Z != 1
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        int[][] negQ = Ed25519.identity();
+        Ed25519.neg(negQ, qd);
+        Ed25519.mulAddVartime(got, le(b.multiply(c).mod(l), 32), le(b, 32), negQ);
+        assertArrayEquals(Ed25519.encode(Ed25519.identity()), Ed25519.encode(got));
+        Ed25519.mulAddVartime(got, le(BigInteger.ZERO, 32), le(b, 32), qd);
+        Ed25519.mulBase(expect, le(b.multiply(c).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        // a full 256-bit scalar (not reduced), as S could be before the S < L check
+        byte[] big = new byte[32];
+        java.util.Arrays.fill(big, (byte) 0xff);
+        Ed25519.mulAddVartime(got, big, le(BigInteger.ZERO, 32), qd);
+        Ed25519.mulBase(expect, le(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+    }
+
     /** The width-w NAF: digits odd or zero, below 2^(w-1) in absolute value, isolated, summing to k. */
     @Property(tries = 200)
     void wnafRecodesTheScalar(@ForAll @Size(max = 66) byte[] k, @ForAll @IntRange(min = 2, max = 8) int w) {
