@@ -285,6 +285,26 @@ class EcProperties {
         assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
     }
 
+    /**
+     * Ed25519's signed-digit comb (secret scalars) against the variable-time Straus path on any scalar
+     * below 2^255, and on the digit edge cases (all nibbles 8, all 15, zero).
+     */
+    @Property(tries = 60)
+    void ed25519SignedCombMatchesStraus(@ForAll @Size(32) byte[] k) {
+        k[31] &= 0x7f;
+        byte[][] cases = {k, new byte[32], new byte[32], new byte[32]};
+        java.util.Arrays.fill(cases[2], (byte) 0x88);
+        cases[2][31] = 0x78;
+        java.util.Arrays.fill(cases[3], (byte) 0xff);
+        cases[3][31] = 0x7f;
+        for (byte[] c : cases) {
+            int[][] viaComb = Ed25519.identity(), viaStraus = Ed25519.identity();
+            Ed25519.mulBase(viaComb, c);
+            Ed25519.mulAddVartime(viaStraus, c, new byte[32], Ed25519.B);
+            assertArrayEquals(Ed25519.encode(viaStraus), Ed25519.encode(viaComb));
+        }
+    }
+
     /** The width-w NAF: digits odd or zero, below 2^(w-1) in absolute value, isolated, summing to k. */
     @Property(tries = 200)
     void wnafRecodesTheScalar(@ForAll @Size(max = 66) byte[] k, @ForAll @IntRange(min = 2, max = 8) int w) {
