@@ -234,8 +234,7 @@ public final class EcCurve {
     /** out = a·t with a = -3. */
     private void mulA(int[] out, int[] t) {
         int[] s = fp.create();
-        fp.add(s, t, t);
-        fp.add(s, s, t);
+        fp.mulSmall(s, t, 3);
         fp.neg(out, s);
     }
 
@@ -529,23 +528,19 @@ public final class EcCurve {
         f.sub(alpha, p[0], delta);
         f.add(u, p[0], delta);
         f.mul(alpha, alpha, u);
-        f.add(u, alpha, alpha);
-        f.add(alpha, u, alpha); // 3(X - delta)(X + delta)
+        f.mulSmall(alpha, alpha, 3); // 3(X - delta)(X + delta)
         f.add(u, p[1], p[2]);
         f.sqr(u, u);
         f.sub(u, u, gamma);
         f.sub(r[2], u, delta); // Z3 = (Y + Z)^2 - gamma - delta
-        f.add(beta, beta, beta);
-        f.add(beta, beta, beta); // 4 beta
+        f.mulSmall(beta, beta, 4); // 4 beta
         f.sqr(u, alpha);
         f.sub(u, u, beta);
         f.sub(r[0], u, beta); // X3 = alpha^2 - 8 beta
         f.sub(beta, beta, r[0]);
         f.mul(beta, alpha, beta);
         f.sqr(gamma, gamma);
-        f.add(gamma, gamma, gamma);
-        f.add(gamma, gamma, gamma);
-        f.add(gamma, gamma, gamma); // 8 gamma^2
+        f.mulSmall(gamma, gamma, 8); // 8 gamma^2
         f.sub(r[1], beta, gamma); // Y3 = alpha(4 beta - X3) - 8 gamma^2
     }
 
@@ -588,8 +583,7 @@ public final class EcCurve {
         }
         f.add(rr, rr, rr);
         f.sqr(hh, h);
-        f.add(i4, hh, hh);
-        f.add(i4, i4, i4);
+        f.mulSmall(i4, hh, 4);
         f.mul(j, h, i4);
         f.mul(v, p[0], i4);
         // Z3 = (Z1 + H)^2 - Z1Z1 - HH (before p[2] is overwritten)

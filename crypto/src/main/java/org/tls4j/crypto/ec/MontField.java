@@ -185,6 +185,23 @@ final class MontField {
         }
     }
 
+    /** out = k·a mod m for a small public constant 0 &lt; k &lt; 2^16 (out may alias a). */
+    void mulSmall(int[] out, int[] a, int k) {
+        if (p256) {
+            P256Field.mulSmall(out, a, k);
+            return;
+        }
+        int[] base = a.clone();
+        int top = 31 - Integer.numberOfLeadingZeros(k);
+        System.arraycopy(base, 0, out, 0, len);
+        for (int i = top - 1; i >= 0; i--) { // double-and-add on the public constant
+            add(out, out, out);
+            if (((k >>> i) & 1) != 0) {
+                add(out, out, base);
+            }
+        }
+    }
+
     /** out = a - b mod m. */
     void sub(int[] out, int[] a, int[] b) {
         if (p256) {

@@ -316,6 +316,62 @@ final class P256Field {
         out[7] = (int) ((r7 & keep) | (u7 & ~keep));
     }
 
+    /**
+     * out = k·a mod p for a below 2^256 and a small public constant 0 &lt; k &lt; 2^16 (used for the
+     * factors 3, 4, 8 of the point formulas): one pass of word products, then the top word folded back
+     * twice as in the reduction of {@link #mul}, and one masked subtraction of p.
+     */
+    static void mulSmall(int[] out, int[] a, int k) {
+        final long M = 0xffffffffL;
+        long acc;
+        acc = (a[0] & M) * k; long r0 = acc & M; acc >>>= 32;
+        acc += (a[1] & M) * k; long r1 = acc & M; acc >>>= 32;
+        acc += (a[2] & M) * k; long r2 = acc & M; acc >>>= 32;
+        acc += (a[3] & M) * k; long r3 = acc & M; acc >>>= 32;
+        acc += (a[4] & M) * k; long r4 = acc & M; acc >>>= 32;
+        acc += (a[5] & M) * k; long r5 = acc & M; acc >>>= 32;
+        acc += (a[6] & M) * k; long r6 = acc & M; acc >>>= 32;
+        acc += (a[7] & M) * k; long r7 = acc & M; acc >>>= 32;
+        // two folds of the top carry t (straight-line code, the same for every input)
+        long t = acc;
+        acc = r0 + t; r0 = acc & M; acc >>= 32;
+        acc += r1; r1 = acc & M; acc >>= 32;
+        acc += r2; r2 = acc & M; acc >>= 32;
+        acc += r3 - t; r3 = acc & M; acc >>= 32;
+        acc += r4; r4 = acc & M; acc >>= 32;
+        acc += r5; r5 = acc & M; acc >>= 32;
+        acc += r6 - t; r6 = acc & M; acc >>= 32;
+        acc += r7 + t; r7 = acc & M; acc >>= 32;
+        t = acc;
+        acc = r0 + t; r0 = acc & M; acc >>= 32;
+        acc += r1; r1 = acc & M; acc >>= 32;
+        acc += r2; r2 = acc & M; acc >>= 32;
+        acc += r3 - t; r3 = acc & M; acc >>= 32;
+        acc += r4; r4 = acc & M; acc >>= 32;
+        acc += r5; r5 = acc & M; acc >>= 32;
+        acc += r6 - t; r6 = acc & M; acc >>= 32;
+        acc += r7 + t; r7 = acc & M; acc >>= 32;
+        // now 0 <= r < 2^256 < 2p: subtract p once unless that borrows
+        long d, br = 0;
+        d = r0 - 4294967295L - br; long u0 = d & M; br = d >>> 63;
+        d = r1 - 4294967295L - br; long u1 = d & M; br = d >>> 63;
+        d = r2 - 4294967295L - br; long u2 = d & M; br = d >>> 63;
+        d = r3 - br; long u3 = d & M; br = d >>> 63;
+        d = r4 - br; long u4 = d & M; br = d >>> 63;
+        d = r5 - br; long u5 = d & M; br = d >>> 63;
+        d = r6 - 1L - br; long u6 = d & M; br = d >>> 63;
+        d = r7 - 4294967295L - br; long u7 = d & M; br = d >>> 63;
+        long keep = -br; // all ones when r < p
+        out[0] = (int) ((r0 & keep) | (u0 & ~keep));
+        out[1] = (int) ((r1 & keep) | (u1 & ~keep));
+        out[2] = (int) ((r2 & keep) | (u2 & ~keep));
+        out[3] = (int) ((r3 & keep) | (u3 & ~keep));
+        out[4] = (int) ((r4 & keep) | (u4 & ~keep));
+        out[5] = (int) ((r5 & keep) | (u5 & ~keep));
+        out[6] = (int) ((r6 & keep) | (u6 & ~keep));
+        out[7] = (int) ((r7 & keep) | (u7 & ~keep));
+    }
+
     /** out = a + b mod p (out may alias a or b). */
     static void add(int[] out, int[] a, int[] b) {
         final long M = 0xffffffffL;

@@ -390,6 +390,10 @@ class EcProperties {
         assertTrue(f.toBigVartime(o).equals(bx.subtract(by).mod(m)));
         f.neg(o, a);
         assertTrue(f.toBigVartime(o).equals(bx.negate().mod(m)));
+        for (int k : new int[] {1, 2, 3, 4, 8, 19, 65535}) {
+            f.mulSmall(o, a, k);
+            assertTrue(f.toBigVartime(o).equals(bx.multiply(BigInteger.valueOf(k)).mod(m)));
+        }
         f.inv(o, a);
         assertTrue(f.toBigVartime(o).equals(bx.signum() == 0 ? BigInteger.ZERO : bx.modInverse(m)));
         int[] o2 = f.create();
@@ -418,6 +422,10 @@ class EcProperties {
         assertTrue(plain(o1).equals(bx.multiply(by).mod(p)));
         P256Field.sqr(o1, a);
         assertTrue(plain(o1).equals(bx.multiply(bx).mod(p)));
+        for (int k : new int[] {1, 3, 4, 8, 65535}) {
+            P256Field.mulSmall(o1, a, k);
+            assertTrue(plain(o1).equals(bx.multiply(BigInteger.valueOf(k)).mod(p)));
+        }
         bx = bx.mod(p);
         by = by.mod(p);
         a = f.fromBigPublic(bx);
