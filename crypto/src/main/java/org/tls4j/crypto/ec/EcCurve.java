@@ -16,7 +16,11 @@ import org.tls4j.crypto.ct.ConstantTime;
  *
  * <p>Scalar multiplication ({@link #mul}) is a fixed 4-bit window: the scalar's bit length is public
  * (the order's), each window doubles four times and adds one table entry picked by a full scan with
- * masks. Field elements live on {@link MontField} (Montgomery form on 32-bit limbs).
+ * masks. Multiplication of the base point ({@link #mulBase}) uses a signed 4-bit comb of affine
+ * points with complete mixed additions and no doubling. ECDSA verification ({@link #mulAddVartime})
+ * uses Straus' double multiplication with wNAF in Jacobian coordinates, variable time on public data.
+ * Field elements live on {@link MontField} (Montgomery form on 32-bit limbs; plain form with a
+ * dedicated reduction for P-256, {@link P256Field}).
  *
  * <p>constant-time: yes for {@link #mul} and the field arithmetic; point decoding and the
  * {@code *Vartime} methods (used only on public data, as in ECDSA verification) are not.
@@ -56,9 +60,11 @@ public final class EcCurve {
     /** The base point in projective form. */
     private final int[][] g;
     /**
-     * Comb table (public): gComb[i][j] = j·16^i·G for every 4-bit digit position i of a scalar and
-     * j = 0..15, so k·G is one addition per digit and no doubling. Built on first use (a few hundred
-     * point additions), so a program that never touches P-521 never pays for its table.
+     * Signed comb table (public): gComb[i][j - 1] = j·16^i·G as affine {x, y} (Montgomery form) for
+     * every position i of a signed 4-bit digit of a scalar (one more than the scalar's nibbles, for the
+     * final carry) and j = 1..8, so k·G is one mixed addition per digit and no doubling. Built on first
+     * use (a few hundred point additions and one inversion per position), so a program that never
+     * touches P-521 never pays for its table.
      */
     private volatile int[][][][] gComb;
 
@@ -91,15 +97,39 @@ public final class EcCurve {
     }
 
     private int[][][][] buildComb() {
-        int digits = 2 * fn.byteLen;
-        int[][][][] t = new int[digits][16][][];
+        int positions = 2 * fn.byteLen + 1;
+        int[][][][] t = new int[positions][][][];
         int[][] base = generator();
-        for (int i = 0; i < digits; i++) {
-            t[i][0] = newPoint();
-            t[i][1] = new int[][] {base[0].clone(), base[1].clone(), base[2].clone()};
-            for (int j = 2; j < 16; j++) {
-                t[i][j] = newPoint();
-                add(t[i][j], t[i][j - 1], base);
+        for (int i = 0; i < positions; i++) {
+            int[][][] pts = new int[8][][];
+            pts[0] = new int[][] {base[0].clone(), base[1].clone(), base[2].clone()};
+            for (int j = 1; j < 8; j++) {
+                pts[j] = newPoint();
+                add(pts[j], pts[j - 1], base);
+            }
+            // one inversion for the eight Z (Montgomery's trick), then x = X/Z, y = Y/Z
+            int[][] prefix = new int[8][];
+            prefix[0] = pts[0][2].clone();
+            for (int j = 1; j < 8; j++) {
+                prefix[j] = fp.create();
+                fp.mul(prefix[j], prefix[j - 1], pts[j][2]);
+            }
+            int[] inv = fp.create();
+            fp.inv(inv, prefix[7]);
+            int[] zi = fp.create();
+            t[i] = new int[8][][];
+            for (int j = 7; j >= 0; j--) {
+                if (j > 0) {
+                    fp.mul(zi, inv, prefix[j - 1]);
+                    fp.mul(inv, inv, pts[j][2]);
+                } else {
+                    System.arraycopy(inv, 0, zi, 0, fp.len);
+                }
+                int[] x = fp.create();
+                int[] y = fp.create();
+                fp.mul(x, pts[j][0], zi);
+                fp.mul(y, pts[j][1], zi);
+                t[i][j] = new int[][] {x, y};
             }
             for (int d = 0; d < 4; d++) {
                 dbl(base, base);
@@ -231,6 +261,56 @@ public final class EcCurve {
         System.arraycopy(z3, 0, out[2], 0, f.len);
     }
 
+    /**
+     * out = p + (qx, qy) for an affine (finite) q: Algorithm 1 of Renes, Costello and Batina with Z2 = 1
+     * (their mixed Algorithm 5 for a = -3), 11 multiplications; complete for every p, including
+     * infinity. out may alias p.
+     */
+    void addAffine(int[][] out, int[][] p, int[] x2, int[] y2) {
+        MontField f = fp;
+        int[] x1 = p[0], y1 = p[1], z1 = p[2];
+        int[] t0 = f.create(), t1 = f.create(), t3 = f.create(), t4 = f.create();
+        int[] t5 = f.create(), x3 = f.create(), y3 = f.create(), z3 = f.create();
+        f.mul(t0, x1, x2);
+        f.mul(t1, y1, y2);
+        int[] t2 = z1; // Z1·Z2 = Z1 (read only)
+        f.add(t3, x1, y1);
+        f.add(t4, x2, y2);
+        f.mul(t3, t3, t4);
+        f.add(t4, t0, t1);
+        f.sub(t3, t3, t4); // X1Y2 + X2Y1
+        f.mul(t4, x2, z1);
+        f.add(t4, t4, x1); // X1 + X2Z1
+        f.mul(t5, y2, z1);
+        f.add(t5, t5, y1); // Y1 + Y2Z1
+        mulA(z3, t4);
+        f.mul(x3, b3, t2);
+        f.add(z3, x3, z3);
+        f.sub(x3, t1, z3);
+        f.add(z3, t1, z3);
+        f.mul(y3, x3, z3);
+        f.add(t1, t0, t0);
+        f.add(t1, t1, t0);
+        int[] t2a = f.create();
+        mulA(t2a, t2);
+        f.mul(t4, b3, t4);
+        f.add(t1, t1, t2a);
+        f.sub(t2a, t0, t2a);
+        mulA(t2a, t2a);
+        f.add(t4, t4, t2a);
+        f.mul(t0, t1, t4);
+        f.add(y3, y3, t0);
+        f.mul(t0, t5, t4);
+        f.mul(x3, t3, x3);
+        f.sub(x3, x3, t0);
+        f.mul(t0, t3, t1);
+        f.mul(z3, t5, z3);
+        f.add(z3, z3, t0);
+        System.arraycopy(x3, 0, out[0], 0, f.len);
+        System.arraycopy(y3, 0, out[1], 0, f.len);
+        System.arraycopy(z3, 0, out[2], 0, f.len);
+    }
+
     /** out = a·t with a = -3. */
     private void mulA(int[] out, int[] t) {
         int[] s = fp.create();
@@ -304,28 +384,55 @@ public final class EcCurve {
     }
 
     /**
-     * out = k·G for a secret big-endian scalar of orderLength() bytes: one complete addition per 4-bit
-     * digit from the comb table, each entry chosen by a masked scan of all 16 candidates.
+     * out = k·G for a secret big-endian scalar of orderLength() bytes (any value). The scalar is
+     * rewritten as signed 4-bit digits e_i in [-8, 8) (the last, a final carry, in [0, 1]) with
+     * k = sum e_i·16^i; each position adds |e_i|·16^i·G from the comb table, found by a masked scan of
+     * all eight entries and negated by mask (y to -y), with one complete mixed addition whose result is
+     * kept by mask only when e_i is not zero. No branch, index or loop bound depends on k.
      */
     void mulBase(int[][] out, byte[] k, int off) {
         int[][][][] gComb = comb();
-        int[][] acc = newPoint();
-        int[][] sel = newPoint();
-        int digits = 2 * fn.byteLen;
-        for (int i = 0; i < digits; i++) {
-            // digit i counts from the least significant end
+        int nibbles = 2 * fn.byteLen;
+        int[] e = new int[nibbles + 1];
+        for (int i = 0; i < nibbles; i++) { // digit i counts from the least significant end
             int byteVal = k[off + fn.byteLen - 1 - (i >>> 1)] & 0xff;
-            int w = (byteVal >>> (4 * (i & 1))) & 15;
-            for (int j = 0; j < 16; j++) {
-                ccopy(ConstantTime.eq(j, w), sel, gComb[i][j]);
+            e[i] = (byteVal >>> (4 * (i & 1))) & 15;
+        }
+        int carry = 0;
+        for (int i = 0; i < nibbles; i++) { // e_i + carry in [0, 16]; move [8, 16] down by 16
+            int v = e[i] + carry;
+            carry = (v + 8) >> 4;
+            e[i] = v - (carry << 4);
+        }
+        e[nibbles] = carry;
+        int[][] acc = newPoint();
+        int[][] sum = newPoint();
+        int[] sx = fp.create();
+        int[] sy = fp.create();
+        int[] ny = fp.create();
+        for (int i = 0; i <= nibbles; i++) {
+            int v = e[i];
+            int neg = (v >>> 31) & 1;
+            int abs = v - ((-neg & v) << 1);
+            for (int j = 1; j <= 8; j++) {
+                int ctl = ConstantTime.eq(abs, j);
+                fp.ccopy(ctl, sx, gComb[i][j - 1][0]);
+                fp.ccopy(ctl, sy, gComb[i][j - 1][1]);
             }
-            add(acc, acc, sel);
+            fp.neg(ny, sy);
+            fp.ccopy(neg, sy, ny);
+            addAffine(sum, acc, sx, sy); // computed for every digit; discarded by mask when e_i = 0
+            ccopy(ConstantTime.neq(abs, 0), acc, sum);
         }
         copy(out, acc);
         for (int t = 0; t < 3; t++) {
             ConstantTime.zero(acc[t]);
-            ConstantTime.zero(sel[t]);
+            ConstantTime.zero(sum[t]);
         }
+        ConstantTime.zero(sx);
+        ConstantTime.zero(sy);
+        ConstantTime.zero(ny);
+        java.util.Arrays.fill(e, 0);
     }
 
     private void mulWithTable(int[][] out, byte[] k, int off, int[][][] table) {

@@ -305,6 +305,31 @@ class EcProperties {
         }
     }
 
+    /**
+     * The NIST signed-digit comb (mulBase) against the 4-bit window ladder (mul) with G, on random
+     * scalars of the full byte length (not reduced) and the digit edge cases: zero, all nibbles 8, all
+     * nibbles 15 (every digit carries), n - 1.
+     */
+    @Property(tries = 30)
+    void nistSignedCombMatchesLadder(@ForAll @Size(66) byte[] raw, @ForAll @IntRange(min = 0, max = 2) int ci) {
+        EcCurve c = CURVES[ci];
+        int len = c.orderLength();
+        byte[] k = java.util.Arrays.copyOf(raw, len);
+        byte[] eights = new byte[len], ones = new byte[len];
+        java.util.Arrays.fill(eights, (byte) 0x88);
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        byte[][] cases = {k, new byte[len], eights, ones, be(c.order.subtract(BigInteger.ONE), len)};
+        for (byte[] sc : cases) {
+            int[][] viaComb = c.newPoint(), viaLadder = c.newPoint();
+            c.mulBase(viaComb, sc, 0);
+            c.mul(viaLadder, sc, 0, c.generator());
+            assertEquals(c.isInfinity(viaLadder), c.isInfinity(viaComb));
+            if (c.isInfinity(viaLadder) == 0) {
+                assertArrayEquals(c.encodePoint(viaLadder), c.encodePoint(viaComb));
+            }
+        }
+    }
+
     /** The width-w NAF: digits odd or zero, below 2^(w-1) in absolute value, isolated, summing to k. */
     @Property(tries = 200)
     void wnafRecodesTheScalar(@ForAll @Size(max = 66) byte[] k, @ForAll @IntRange(min = 2, max = 8) int w) {
