@@ -12,6 +12,8 @@ import org.tls4j.crypto.ct.ConstantTime;
  * <p>An element {@code a} is stored as {@code a·R mod m} with {@code R = 2^(32·len)}. Multiplication
  * is the word-by-word "CIOS" Montgomery product (Koç, Acar and Kaliski, "Analyzing and comparing
  * Montgomery multiplication algorithms", 1996), followed by one constant-time conditional subtraction.
+ * Exception: for the P-256 prime R is 1 (elements are stored plain) and the arithmetic is
+ * {@link P256Field}'s dedicated product and reduction; callers see the same interface.
  * Every loop runs over the public limb count; no branch or index depends on limb values.
  *
  * <p>The modulus and the constants derived from it are public; they are computed once with
