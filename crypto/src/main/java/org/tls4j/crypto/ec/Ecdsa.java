@@ -61,7 +61,7 @@ final class Ecdsa {
         fn.toMont(r, r);
         fn.toMont(s, s);
         int[] w = fn.create();
-        fn.inv(w, s);
+        fn.invVartime(w, s); // s is public
         int[] em = fn.reduceWideToMont(e, 0, e.length);
         int[] u1 = fn.create();
         int[] u2 = fn.create();
@@ -77,7 +77,7 @@ final class Ecdsa {
             return false;
         }
         byte[] x = new byte[c.fieldLength()];
-        c.toAffine(rp, x, 0, null, 0);
+        c.toAffineVartime(rp, x, 0);
         int[] v = fn.reduceWideToMont(x, 0, x.length);
         byte[] vb = new byte[n];
         fn.encode(vb, 0, v);

@@ -12,7 +12,8 @@ import org.tls4j.crypto.hash.Sha512;
  *
  * <p>Addition and doubling are the formulas of RFC 8032, Section 5.1.4 (Hisil, Wong, Carter and
  * Dawson, "Twisted Edwards curves revisited", 2008), which are complete on this curve. Scalar
- * multiplication by a secret uses fixed 4-bit windows with a masked table scan.
+ * multiplication of the base point by a secret uses a signed 4-bit comb with masked table scans (see
+ * {@link #mulBase}); verification uses a variable-time Straus/wNAF double multiplication on public data.
  *
  * <p><b>Verification rules</b> (see {@link #verify}): public key A and R must be canonical encodings
  * (y &lt; p, and no "negative zero" x), S must be canonical (S &lt; L, RFC 8032, Section 5.1.7), and the
@@ -44,8 +45,12 @@ final class Ed25519 {
             .modPow(P.subtract(BigInteger.ONE).shiftRight(2), P));
     /** The base point B (RFC 8032, Section 5.1): y = 4/5, x even. */
     static final int[][] B;
-    /** Comb table (public): B_COMB[i][j] = j·16^i·B for the 64 4-bit digits of a scalar, j = 0..15. */
-    private static final int[][][][] B_COMB;
+    /**
+     * Signed comb table (public): B_NIELS[i][j - 1] = j·16^i·B for the 64 4-bit digit positions of a
+     * scalar and j = 1..8, in affine "precomputed" form {y + x, y - x, 2d·x·y} (the form of the "ref10"
+     * code), so each digit costs one 7-multiplication mixed addition and an 8-entry scan.
+     */
+    private static final int[][][][] B_NIELS;
 
     static {
         byte[] enc = new byte[32];
@@ -55,14 +60,56 @@ final class Ed25519 {
             enc[i] = be[be.length - 1 - i];
         }
         B = decode(enc, 0);
-        B_COMB = new int[64][][][];
+        B_NIELS = new int[64][][][];
         int[][] base = copyOf(B);
         for (int i = 0; i < 64; i++) {
-            B_COMB[i] = table(base);
+            B_NIELS[i] = nielsTable(base);
             for (int d = 0; d < 4; d++) {
                 dbl(base, base);
             }
         }
+    }
+
+    /**
+     * {1·p, ..., 8·p} in affine precomputed form {y + x, y - x, 2d·x·y}; the eight Z coordinates are
+     * inverted together (Montgomery's trick: one inversion and 3·7 multiplications). Public data.
+     */
+    private static int[][][] nielsTable(int[][] p) {
+        int[][][] pts = new int[8][][];
+        pts[0] = copyOf(p);
+        for (int j = 1; j < 8; j++) {
+            pts[j] = identity();
+            add(pts[j], pts[j - 1], p);
+        }
+        int[][] prefix = new int[8][];
+        prefix[0] = pts[0][2].clone();
+        for (int j = 1; j < 8; j++) {
+            prefix[j] = Fe25519.create();
+            Fe25519.mul(prefix[j], prefix[j - 1], pts[j][2]);
+        }
+        int[] inv = Fe25519.create();
+        Fe25519.invert(inv, prefix[7]); // 1 / (Z_0 ... Z_7)
+        int[][][] out = new int[8][][];
+        int[] zi = Fe25519.create(), x = Fe25519.create(), y = Fe25519.create();
+        for (int j = 7; j >= 0; j--) {
+            if (j > 0) {
+                Fe25519.mul(zi, inv, prefix[j - 1]); // 1 / Z_j
+                Fe25519.mul(inv, inv, pts[j][2]); // 1 / (Z_0 ... Z_(j-1))
+            } else {
+                Fe25519.copy(zi, inv);
+            }
+            Fe25519.mul(x, pts[j][0], zi);
+            Fe25519.mul(y, pts[j][1], zi);
+            int[] ypx = Fe25519.create(), ymx = Fe25519.create(), xy2d = Fe25519.create();
+            Fe25519.add(ypx, y, x);
+            Fe25519.carry(ypx);
+            Fe25519.sub(ymx, y, x);
+            Fe25519.carry(ymx);
+            Fe25519.mul(xy2d, x, y);
+            Fe25519.mul(xy2d, xy2d, D2);
+            out[j] = new int[][] {ypx, ymx, xy2d};
+        }
+        return out;
     }
 
     private static int[] feConst(BigInteger v) {
@@ -110,6 +157,11 @@ final class Ed25519 {
 
     /** out = 2p (RFC 8032, Section 5.1.4, "point doubling"). */
     static void dbl(int[][] out, int[][] p) {
+        dbl(out, p, true);
+    }
+
+    /** out = 2p; without {@code withT} the T coordinate is left stale (for a doubling that follows). */
+    static void dbl(int[][] out, int[][] p, boolean withT) {
         int[] a = Fe25519.create(), b = Fe25519.create(), c = Fe25519.create(), h = Fe25519.create();
         int[] e = Fe25519.create(), g = Fe25519.create(), f = Fe25519.create(), t = Fe25519.create();
         Fe25519.sqr(a, p[0]);
@@ -127,7 +179,9 @@ final class Ed25519 {
         Fe25519.carry(f);
         Fe25519.mul(out[0], e, f);
         Fe25519.mul(out[1], g, h);
-        Fe25519.mul(out[3], e, h);
+        if (withT) { // public flag
+            Fe25519.mul(out[3], e, h);
+        }
         Fe25519.mul(out[2], f, g);
     }
 
@@ -138,71 +192,219 @@ final class Ed25519 {
         Fe25519.neg(out[3], p[3]);
     }
 
-    private static void ccopy(int ctl, int[][] out, int[][] p) {
-        for (int i = 0; i < 4; i++) {
-            Fe25519.cmov(ctl, out[i], p[i]);
-        }
-    }
-
     static int[][] copyOf(int[][] p) {
         return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
     }
 
-    private static int[][][] table(int[][] p) {
-        int[][][] t = new int[16][][];
-        t[0] = identity();
-        t[1] = new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
-        for (int i = 2; i < 16; i++) {
-            t[i] = identity();
-            add(t[i], t[i - 1], p);
-        }
-        return t;
-    }
-
     /**
-     * out = [k]B for a secret 32-byte little-endian scalar k: one addition per 4-bit digit from the comb
-     * table, each entry picked by a masked scan of all 16 candidates; no doubling.
+     * out = [k]B for a secret 32-byte little-endian scalar k below 2^255 (clamped secret scalars and
+     * values reduced mod L both are). k is rewritten as 64 signed 4-bit digits e_i in [-8, 8) (the top
+     * one in [0, 8]) with k = sum e_i·16^i; each position adds sign(e_i)·|e_i|·16^i·B, the entry found by
+     * a masked scan of all eight candidates of {@link #B_NIELS} (the identity {1, 1, 0} when e_i = 0) and
+     * negated by mask. No branch, index or loop bound depends on k.
      */
     static void mulBase(int[][] out, byte[] k) {
+        byte[] e = new byte[64];
+        for (int i = 0; i < 32; i++) {
+            e[2 * i] = (byte) (k[i] & 15);
+            e[2 * i + 1] = (byte) ((k[i] >>> 4) & 15);
+        }
+        int carry = 0;
+        for (int i = 0; i < 63; i++) { // e_i + carry in [0, 16]; move [8, 16] down by 16
+            int v = e[i] + carry;
+            carry = (v + 8) >> 4;
+            e[i] = (byte) (v - (carry << 4));
+        }
+        e[63] += (byte) carry;
         int[][] acc = identity();
-        int[][] sel = identity();
+        int[] ypx = Fe25519.create(), ymx = Fe25519.create(), xy2d = Fe25519.create(), t = Fe25519.create();
+        int[][] sel = {ypx, ymx, xy2d};
+        int[][] s = new int[8][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Fe25519.create();
+        }
         for (int i = 0; i < 64; i++) {
-            int w = ((k[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            for (int j = 0; j < 16; j++) {
-                ccopy(ConstantTime.eq(j, w), sel, B_COMB[i][j]);
+            int v = e[i];
+            int neg = (v >>> 31) & 1;
+            int abs = v - ((-neg & v) << 1);
+            java.util.Arrays.fill(ypx, 0);
+            java.util.Arrays.fill(ymx, 0);
+            java.util.Arrays.fill(xy2d, 0);
+            ypx[0] = 1;
+            ymx[0] = 1;
+            for (int j = 1; j <= 8; j++) {
+                int ctl = ConstantTime.eq(abs, j);
+                int[][] entry = B_NIELS[i][j - 1];
+                Fe25519.cmov(ctl, ypx, entry[0]);
+                Fe25519.cmov(ctl, ymx, entry[1]);
+                Fe25519.cmov(ctl, xy2d, entry[2]);
             }
-            add(acc, acc, sel);
+            // -(x, y) = (-x, y): swap y + x and y - x, negate 2d·x·y
+            Fe25519.cswap(neg, ypx, ymx);
+            Fe25519.neg(t, xy2d);
+            Fe25519.cmov(neg, xy2d, t);
+            addNiels(acc, acc, sel, s);
         }
         for (int i = 0; i < 4; i++) {
             Fe25519.copy(out[i], acc[i]);
             ConstantTime.zero(acc[i]);
-            ConstantTime.zero(sel[i]);
         }
+        for (int[] f : new int[][] {ypx, ymx, xy2d, t}) {
+            ConstantTime.zero(f);
+        }
+        for (int[] f : s) {
+            ConstantTime.zero(f);
+        }
+        ConstantTime.zero(e);
     }
 
     /**
-     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time: 4-bit
-     * windows for [b]q, the comb table for [a]B.
+     * out = p + q for q in affine precomputed form {y + x, y - x, 2d·x·y}: the addition of
+     * {@link #add} with Z2 = 1 and the factors of q precomputed, 7 multiplications, complete like it.
+     * Constant-time. out may alias p; {@code s} holds eight scratch elements.
+     */
+    private static void addNiels(int[][] out, int[][] p, int[][] q, int[][] s) {
+        int[] a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+        Fe25519.sub(e, p[1], p[0]);
+        Fe25519.mul(a, e, q[1]);
+        Fe25519.add(e, p[1], p[0]);
+        Fe25519.mul(b, e, q[0]);
+        Fe25519.mul(c, p[3], q[2]);
+        Fe25519.add(d, p[2], p[2]);
+        Fe25519.carry(d);
+        Fe25519.sub(e, b, a);
+        Fe25519.sub(f, d, c);
+        Fe25519.add(g, d, c);
+        Fe25519.add(h, b, a);
+        Fe25519.mul(out[0], e, f);
+        Fe25519.mul(out[1], g, h);
+        Fe25519.mul(out[3], e, h);
+        Fe25519.mul(out[2], f, g);
+    }
+
+    // ----------------------------------- variable time, public data only (verification)
+
+    /** wNAF widths: 8 odd multiples of the variable point, 32 of the base point. */
+    private static final int WQ = 5;
+    private static final int WB = 7;
+
+    /**
+     * Odd multiples B, 3B, ..., 63B in affine "precomputed" form {y + x, y - x, 2d·x·y} (public), built
+     * the first time a signature is verified (holder-class idiom).
+     */
+    private static final class BOdd {
+        static final int[][][] T = build();
+
+        private static int[][][] build() {
+            int[][][] t = new int[1 << (WB - 2)][][];
+            int[][] b2 = identity();
+            dbl(b2, B);
+            int[][] cur = copyOf(B);
+            int[] zi = Fe25519.create(), x = Fe25519.create(), y = Fe25519.create();
+            for (int i = 0; i < t.length; i++) {
+                if (i > 0) {
+                    add(cur, cur, b2);
+                }
+                Fe25519.invert(zi, cur[2]);
+                Fe25519.mul(x, cur[0], zi);
+                Fe25519.mul(y, cur[1], zi);
+                int[] ypx = Fe25519.create(), ymx = Fe25519.create(), xy2d = Fe25519.create();
+                Fe25519.add(ypx, y, x);
+                Fe25519.carry(ypx);
+                Fe25519.sub(ymx, y, x);
+                Fe25519.carry(ymx);
+                Fe25519.mul(xy2d, x, y);
+                Fe25519.mul(xy2d, xy2d, D2);
+                t[i] = new int[][] {ypx, ymx, xy2d};
+            }
+            return t;
+        }
+    }
+
+    /** The "cached" form {Y + X, Y - X, 2Z, 2d·T} of an extended point, for repeated additions. */
+    private static int[][] cached(int[][] p) {
+        int[] ypx = Fe25519.create(), ymx = Fe25519.create(), z2 = Fe25519.create(), t2d = Fe25519.create();
+        Fe25519.add(ypx, p[1], p[0]);
+        Fe25519.carry(ypx);
+        Fe25519.sub(ymx, p[1], p[0]);
+        Fe25519.carry(ymx);
+        Fe25519.add(z2, p[2], p[2]);
+        Fe25519.carry(z2);
+        Fe25519.mul(t2d, p[3], D2);
+        return new int[][] {ypx, ymx, z2, t2d};
+    }
+
+    /**
+     * out = p ± q for q in cached form (8M) or, when {@code q.length == 3}, in affine precomputed form
+     * (7M; its Z is 1). The same formulas as {@link #add} with the constant factors of q precomputed.
+     * The sign is a branch: public data only. out may alias p. {@code s} holds eight scratch elements.
+     */
+    private static void addPrecomputedVartime(int[][] out, int[][] p, int[][] q, boolean negate, int[][] s) {
+        int[] a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+        Fe25519.sub(e, p[1], p[0]);
+        Fe25519.mul(a, e, negate ? q[0] : q[1]);
+        Fe25519.add(e, p[1], p[0]);
+        Fe25519.mul(b, e, negate ? q[1] : q[0]);
+        if (q.length == 3) {
+            Fe25519.mul(c, p[3], q[2]);
+            Fe25519.add(d, p[2], p[2]);
+            Fe25519.carry(d);
+        } else {
+            Fe25519.mul(c, p[3], q[3]);
+            Fe25519.mul(d, p[2], q[2]);
+        }
+        if (negate) {
+            Fe25519.neg(c, c);
+        }
+        Fe25519.sub(e, b, a);
+        Fe25519.sub(f, d, c);
+        Fe25519.add(g, d, c);
+        Fe25519.add(h, b, a);
+        Fe25519.mul(out[0], e, f);
+        Fe25519.mul(out[1], g, h);
+        Fe25519.mul(out[3], e, h);
+        Fe25519.mul(out[2], f, g);
+    }
+
+    /**
+     * out = [a]B + [b]q for public little-endian 32-byte scalars (verification), variable time:
+     * Straus' simultaneous multiplication (one chain of doublings) with the width-5 NAF of b over eight
+     * cached odd multiples of q and the width-7 NAF of a over 32 precomputed odd multiples of B; a
+     * doubling skips T when no addition follows it.
      */
     static void mulAddVartime(int[][] out, byte[] a, byte[] b, int[][] q) {
-        int[][][] qt = table(q);
-        int[][] acc = identity();
-        for (int i = 63; i >= 0; i--) {
-            if (i != 63) {
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-                dbl(acc, acc);
-            }
-            int w = ((b[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (w != 0) { // public scalar
-                add(acc, acc, qt[w]);
-            }
+        int[][] s = new int[8][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Fe25519.create();
         }
-        for (int i = 0; i < 64; i++) {
-            int w = ((a[i >>> 1] & 0xff) >>> (4 * (i & 1))) & 15;
-            if (w != 0) {
-                add(acc, acc, B_COMB[i][w]);
+        int[][][] qt = new int[1 << (WQ - 2)][][];
+        int[][] q2 = identity();
+        dbl(q2, q);
+        int[][] q2c = cached(q2);
+        int[][] cur = copyOf(q);
+        qt[0] = cached(cur);
+        for (int i = 1; i < qt.length; i++) {
+            addPrecomputedVartime(cur, cur, q2c, false, s);
+            qt[i] = cached(cur);
+        }
+        int[][][] bt = BOdd.T;
+        int[] na = EcCurve.wnafVartime(reverse(a, 0, 32), WB);
+        int[] nb = EcCurve.wnafVartime(reverse(b, 0, 32), WQ);
+        int[][] acc = identity();
+        boolean started = false;
+        for (int i = na.length - 1; i >= 0; i--) {
+            int da = na[i];
+            int db = nb[i];
+            if (started) {
+                dbl(acc, acc, da != 0 || db != 0 || i == 0);
+            }
+            if (db != 0) {
+                addPrecomputedVartime(acc, acc, qt[Math.abs(db) >>> 1], db < 0, s);
+                started = true;
+            }
+            if (da != 0) {
+                addPrecomputedVartime(acc, acc, bt[Math.abs(da) >>> 1], da < 0, s);
+                started = true;
             }
         }
         for (int i = 0; i < 4; i++) {

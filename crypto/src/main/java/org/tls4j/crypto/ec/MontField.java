@@ -12,6 +12,8 @@ import org.tls4j.crypto.ct.ConstantTime;
  * <p>An element {@code a} is stored as {@code a·R mod m} with {@code R = 2^(32·len)}. Multiplication
  * is the word-by-word "CIOS" Montgomery product (Koç, Acar and Kaliski, "Analyzing and comparing
  * Montgomery multiplication algorithms", 1996), followed by one constant-time conditional subtraction.
+ * Exception: for the P-256 prime R is 1 (elements are stored plain) and the arithmetic is
+ * {@link P256Field}'s dedicated product and reduction; callers see the same interface.
  * Every loop runs over the public limb count; no branch or index depends on limb values.
  *
  * <p>The modulus and the constants derived from it are public; they are computed once with
@@ -32,8 +34,13 @@ final class MontField {
     /** R^2 mod m (to enter Montgomery form) and R mod m (the Montgomery form of one). */
     private final int[] r2;
     final int[] one;
-    /** True for the P-256 prime, whose product has an unrolled specialisation ({@link P256Mont}). */
+    /**
+     * True for the P-256 prime, which has its own arithmetic ({@link P256Field}) on elements in plain
+     * form: for it R is 1 (so {@code one} = 1, {@code toMont} and {@code fromMont} only reduce).
+     */
     private final boolean p256;
+    /** The Montgomery form of 2^(32·len) (that is R^2 mod m, or 2^256 mod p for P-256). */
+    private final int[] wordShift;
     /** m - 2, the Fermat inversion exponent (public). */
     private final int[] mMinus2;
 
@@ -50,12 +57,14 @@ final class MontField {
             inv *= 2 - x * inv;
         }
         this.m0inv = -inv;
-        BigInteger r = BigInteger.ONE.shiftLeft(32 * len);
-        this.one = fromBig(r.mod(modulus), len);
-        this.r2 = fromBig(r.multiply(r).mod(modulus), len);
-        this.mMinus2 = fromBig(modulus.subtract(BigInteger.valueOf(2)), len);
         this.p256 = modulus.equals(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE.shiftLeft(224))
                 .add(BigInteger.ONE.shiftLeft(192)).add(BigInteger.ONE.shiftLeft(96)).subtract(BigInteger.ONE));
+        BigInteger words = BigInteger.ONE.shiftLeft(32 * len);
+        BigInteger r = p256 ? BigInteger.ONE : words;
+        this.one = fromBig(r.mod(modulus), len);
+        this.r2 = fromBig(r.multiply(r).mod(modulus), len);
+        this.wordShift = fromBig(words.multiply(r).mod(modulus), len);
+        this.mMinus2 = fromBig(modulus.subtract(BigInteger.valueOf(2)), len);
     }
 
     static int[] fromBig(BigInteger v, int len) {
@@ -88,17 +97,17 @@ final class MontField {
         return new int[len];
     }
 
-    /** out = a·b·R^-1 mod m. Inputs must be below m (one of them may be any value below R). */
+    /** out = a·b·R^-1 mod m. Inputs must be below m (one of them may be any value below 2^(32·len)). */
     void mul(int[] out, int[] a, int[] b) {
         if (p256) { // public property of the modulus
-            P256Mont.mul(out, a, b);
+            P256Field.mul(out, a, b);
             return;
         }
         mulGeneric(out, a, b);
     }
 
-    /** The CIOS loop for any modulus (also the reference the P-256 specialisation is tested against). */
-    void mulGeneric(int[] out, int[] a, int[] b) {
+    /** The CIOS loop: the Montgomery product for any modulus but P-256 (which uses plain form). */
+    private void mulGeneric(int[] out, int[] a, int[] b) {
         final int n = len;
         long[] t = new long[n + 2];
         for (int i = 0; i < n; i++) {
@@ -141,13 +150,17 @@ final class MontField {
     }
 
     void sqr(int[] out, int[] a) {
-        mul(out, a, a);
+        if (p256) {
+            P256Field.sqr(out, a);
+            return;
+        }
+        mulGeneric(out, a, a);
     }
 
     /** out = a + b mod m (out may alias a or b). */
     void add(int[] out, int[] a, int[] b) {
         if (p256) {
-            P256Mont.add(out, a, b);
+            P256Field.add(out, a, b);
             return;
         }
         final int n = len;
@@ -174,10 +187,27 @@ final class MontField {
         }
     }
 
+    /** out = k·a mod m for a small public constant 0 &lt; k &lt; 2^16 (out may alias a). */
+    void mulSmall(int[] out, int[] a, int k) {
+        if (p256) {
+            P256Field.mulSmall(out, a, k);
+            return;
+        }
+        int[] base = a.clone();
+        int top = 31 - Integer.numberOfLeadingZeros(k);
+        System.arraycopy(base, 0, out, 0, len);
+        for (int i = top - 1; i >= 0; i--) { // double-and-add on the public constant
+            add(out, out, out);
+            if (((k >>> i) & 1) != 0) {
+                add(out, out, base);
+            }
+        }
+    }
+
     /** out = a - b mod m. */
     void sub(int[] out, int[] a, int[] b) {
         if (p256) {
-            P256Mont.sub(out, a, b);
+            P256Field.sub(out, a, b);
             return;
         }
         subGeneric(out, a, b);
@@ -240,7 +270,8 @@ final class MontField {
         int[] acc = new int[len];
         int[] c = new int[len];
         int[] t = new int[len];
-        // value = sum c_k R^k; its Montgomery form is value·R = sum mul(c_k, R^(k+2)).
+        // value = sum c_k W^k with W = 2^(32·len); its Montgomery form is value·R = sum mul(c_k, W^k·R^2):
+        // rpow starts at R^2 and is multiplied (Montgomery product) by W·R each chunk.
         int[] rpow = r2.clone();
         for (int k = 0; k < chunks; k++) {
             // chunk k holds the bytes [blen - (k+1)·chunkBytes, blen - k·chunkBytes)
@@ -253,7 +284,7 @@ final class MontField {
             }
             mul(t, c, rpow);
             add(acc, acc, t);
-            mul(rpow, rpow, r2); // R^(k+2) -> R^(k+3)
+            mul(rpow, rpow, wordShift);
         }
         ConstantTime.zero(c);
         ConstantTime.zero(t);
@@ -356,6 +387,16 @@ final class MontField {
     /** out = a^-1 (a^(m-2), Fermat; m prime). Zero maps to zero. constant-time in a. */
     void inv(int[] out, int[] a) {
         powPublic(out, a, mMinus2);
+    }
+
+    /**
+     * out = a^-1 for a <em>public</em> element (zero maps to zero), through BigInteger's extended
+     * Euclidean algorithm: variable time, several times faster than {@link #inv}. Only for verification.
+     */
+    void invVartime(int[] out, int[] a) {
+        BigInteger v = toBigVartime(a);
+        int[] r = fromBigPublic(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(modulus));
+        System.arraycopy(r, 0, out, 0, len);
     }
 
     int[] exponent(BigInteger e) {

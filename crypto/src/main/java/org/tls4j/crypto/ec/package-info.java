@@ -30,9 +30,12 @@
  * <h2>Implementation</h2>
  * GF(2^255 - 19) uses ten 25.5-bit limbs ({@code Fe25519}); every other field and every group order
  * uses {@code MontField}, Montgomery arithmetic on 32-bit limbs with 64-bit products (the P-256 prime has
- * an unrolled product, addition and subtraction in {@code P256Mont}). NIST points use the complete
- * Renes–Costello–Batina formulas; Edwards points the RFC 8032 formulas. Secret scalars are processed in
- * fixed 4-bit digits over their full public length with masked table scans; inversions are Fermat
- * powers by public exponents. Verification works on public data and may be variable-time.
+ * its own plain-form arithmetic in {@code P256Field}: product scanning and the NIST fast reduction). NIST points use the complete
+ * Renes–Costello–Batina formulas (the doublings of the variable-base ladder in Jacobian coordinates);
+ * Edwards points the RFC 8032 formulas. Secret scalars are processed in fixed 4-bit digits (signed
+ * digits over precomputed affine combs for the base points) over their full public length with masked
+ * table scans; inversions of secret-dependent values are Fermat powers by public exponents.
+ * Verification works on public data and is variable-time: Straus' double multiplication with wNAF,
+ * and BigInteger inversions of public values.
  */
 package org.tls4j.crypto.ec;

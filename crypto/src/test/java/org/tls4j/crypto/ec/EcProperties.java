@@ -1,6 +1,7 @@
 package org.tls4j.crypto.ec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -205,6 +207,147 @@ class EcProperties {
         return out;
     }
 
+    /**
+     * The variable-time Straus/wNAF double multiplication of ECDSA verification against the
+     * constant-time single multiplications: u1·G + u2·Q for random u1, u2 and a random Q = d·G, plus the
+     * exceptional cases of the Jacobian formulas: a sum that is the point at infinity (u1·G = -u2·Q) and
+     * two equal halves (u1·G = u2·Q, the doubling branch).
+     */
+    @Property(tries = 30)
+    void nistMulAddVartimeMatchesConstantTime(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) {
+        EcCurve c = CURVES[ci];
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger n = c.order;
+        int len = c.orderLength();
+        BigInteger d = randomScalar(r, n).max(BigInteger.ONE);
+        BigInteger u1 = randomScalar(r, n), u2 = randomScalar(r, n);
+        int[][] q = c.newPoint();
+        c.mulBase(q, be(d, len), 0);
+        // the public key as the verifier sees it: decoded from its encoding (Z = 1)
+        byte[] qEnc = c.encodePoint(q);
+        int[][] qp = c.decodePoint(qEnc, 0, qEnc.length);
+        int[][] expect = c.newPoint(), a = c.newPoint(), b = c.newPoint(), got = c.newPoint();
+        c.mulBase(a, be(u1, len), 0);
+        c.mul(b, be(u2, len), 0, qp);
+        c.add(expect, a, b);
+        c.mulAddVartime(got, be(u1, len), be(u2, len), qp);
+        assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        // also with a projective q whose Z is not 1
+        c.mulAddVartime(got, be(u1, len), be(u2, len), q);
+        assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        // u1 = -u2·d: the sum is infinity
+        BigInteger neg = u2.multiply(d).negate().mod(n);
+        c.mulAddVartime(got, be(neg, len), be(u2, len), qp);
+        assertTrue(c.isInfinity(got) == 1);
+        // u1 = u2·d: both halves equal, the sum is 2·u1·G
+        BigInteger same = u2.multiply(d).mod(n);
+        c.mulAddVartime(got, be(same, len), be(u2, len), qp);
+        c.mulBase(expect, be(same.shiftLeft(1).mod(n), len), 0);
+        if (same.signum() != 0) {
+            assertArrayEquals(c.encodePoint(expect), c.encodePoint(got));
+        }
+        // zero scalars
+        c.mulAddVartime(got, be(BigInteger.ZERO, len), be(u2, len), qp);
+        assertArrayEquals(c.encodePoint(b), c.encodePoint(got));
+        c.mulAddVartime(got, be(u1, len), be(BigInteger.ZERO, len), qp);
+        assertArrayEquals(c.encodePoint(a), c.encodePoint(got));
+    }
+
+    /**
+     * Ed25519's variable-time Straus/wNAF [a]B + [b]Q (verification) against the constant-time comb:
+     * with Q = [c]B the result is [a + bc]B; with Q = -[c]B and a = bc it is the identity; zero scalars.
+     */
+    @Property(tries = 40)
+    void ed25519MulAddVartimeMatchesComb(@ForAll long seed) {
+        SeededRandomSource r = new SeededRandomSource(seed);
+        BigInteger l = Ed25519.L;
+        BigInteger a = randomScalar(r, l), b = randomScalar(r, l), c = randomScalar(r, l);
+        int[][] q = Ed25519.identity(), got = Ed25519.identity(), expect = Ed25519.identity();
+        Ed25519.mulBase(q, le(c, 32));
+        int[][] qd = Ed25519.decode(Ed25519.encode(q), 0); // as the verifier sees it (Z = 1)
+        Ed25519.mulAddVartime(got, le(a, 32), le(b, 32), qd);
+        Ed25519.mulBase(expect, le(a.add(b.multiply(c)).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        Ed25519.mulAddVartime(got, le(a, 32), le(b, 32), q); // projective Z != 1
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        int[][] negQ = Ed25519.identity();
+        Ed25519.neg(negQ, qd);
+        Ed25519.mulAddVartime(got, le(b.multiply(c).mod(l), 32), le(b, 32), negQ);
+        assertArrayEquals(Ed25519.encode(Ed25519.identity()), Ed25519.encode(got));
+        Ed25519.mulAddVartime(got, le(BigInteger.ZERO, 32), le(b, 32), qd);
+        Ed25519.mulBase(expect, le(b.multiply(c).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+        // a full 256-bit scalar (not reduced), as S could be before the S < L check
+        byte[] big = new byte[32];
+        java.util.Arrays.fill(big, (byte) 0xff);
+        Ed25519.mulAddVartime(got, big, le(BigInteger.ZERO, 32), qd);
+        Ed25519.mulBase(expect, le(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).mod(l), 32));
+        assertArrayEquals(Ed25519.encode(expect), Ed25519.encode(got));
+    }
+
+    /**
+     * Ed25519's signed-digit comb (secret scalars) against the variable-time Straus path on any scalar
+     * below 2^255, and on the digit edge cases (all nibbles 8, all 15, zero).
+     */
+    @Property(tries = 60)
+    void ed25519SignedCombMatchesStraus(@ForAll @Size(32) byte[] k) {
+        k[31] &= 0x7f;
+        byte[][] cases = {k, new byte[32], new byte[32], new byte[32]};
+        java.util.Arrays.fill(cases[2], (byte) 0x88);
+        cases[2][31] = 0x78;
+        java.util.Arrays.fill(cases[3], (byte) 0xff);
+        cases[3][31] = 0x7f;
+        for (byte[] c : cases) {
+            int[][] viaComb = Ed25519.identity(), viaStraus = Ed25519.identity();
+            Ed25519.mulBase(viaComb, c);
+            Ed25519.mulAddVartime(viaStraus, c, new byte[32], Ed25519.B);
+            assertArrayEquals(Ed25519.encode(viaStraus), Ed25519.encode(viaComb));
+        }
+    }
+
+    /**
+     * The NIST signed-digit comb (mulBase) against the 4-bit window ladder (mul) with G, on random
+     * scalars of the full byte length (not reduced) and the digit edge cases: zero, all nibbles 8, all
+     * nibbles 15 (every digit carries), n - 1.
+     */
+    @Property(tries = 30)
+    void nistSignedCombMatchesLadder(@ForAll @Size(66) byte[] raw, @ForAll @IntRange(min = 0, max = 2) int ci) {
+        EcCurve c = CURVES[ci];
+        int len = c.orderLength();
+        byte[] k = java.util.Arrays.copyOf(raw, len);
+        byte[] eights = new byte[len], ones = new byte[len];
+        java.util.Arrays.fill(eights, (byte) 0x88);
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        byte[][] cases = {k, new byte[len], eights, ones, be(c.order.subtract(BigInteger.ONE), len)};
+        for (byte[] sc : cases) {
+            int[][] viaComb = c.newPoint(), viaLadder = c.newPoint();
+            c.mulBase(viaComb, sc, 0);
+            c.mul(viaLadder, sc, 0, c.generator());
+            assertEquals(c.isInfinity(viaLadder), c.isInfinity(viaComb));
+            if (c.isInfinity(viaLadder) == 0) {
+                assertArrayEquals(c.encodePoint(viaLadder), c.encodePoint(viaComb));
+            }
+        }
+    }
+
+    /** The width-w NAF: digits odd or zero, below 2^(w-1) in absolute value, isolated, summing to k. */
+    @Property(tries = 200)
+    void wnafRecodesTheScalar(@ForAll @Size(max = 66) byte[] k, @ForAll @IntRange(min = 2, max = 8) int w) {
+        int[] digits = EcCurve.wnafVartime(k, w);
+        BigInteger sum = BigInteger.ZERO;
+        int lastNonZero = -w;
+        for (int i = 0; i < digits.length; i++) {
+            int dg = digits[i];
+            if (dg != 0) {
+                assertTrue((dg & 1) == 1 && Math.abs(dg) < (1 << (w - 1)), "digit " + dg);
+                assertTrue(i - lastNonZero >= w, "two non-zero digits within a window");
+                lastNonZero = i;
+                sum = sum.add(BigInteger.valueOf(dg).shiftLeft(i));
+            }
+        }
+        assertEquals(new BigInteger(1, k), sum);
+    }
+
     @Property(tries = 30)
     void nistScalarLaws(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int ci) {
         EcCurve c = CURVES[ci];
@@ -272,8 +415,15 @@ class EcProperties {
         assertTrue(f.toBigVartime(o).equals(bx.subtract(by).mod(m)));
         f.neg(o, a);
         assertTrue(f.toBigVartime(o).equals(bx.negate().mod(m)));
+        for (int k : new int[] {1, 2, 3, 4, 8, 19, 65535}) {
+            f.mulSmall(o, a, k);
+            assertTrue(f.toBigVartime(o).equals(bx.multiply(BigInteger.valueOf(k)).mod(m)));
+        }
         f.inv(o, a);
         assertTrue(f.toBigVartime(o).equals(bx.signum() == 0 ? BigInteger.ZERO : bx.modInverse(m)));
+        int[] o2 = f.create();
+        f.invVartime(o2, a);
+        assertArrayEquals(o, o2);
         // Reduction of a wide big-endian string (hash outputs) and the plain encoding.
         int[] r = f.reduceWideToMont(x, 0, x.length);
         assertTrue(f.toBigVartime(r).equals(new BigInteger(1, x).mod(m)));
@@ -282,33 +432,67 @@ class EcProperties {
         assertTrue(new BigInteger(1, enc).equals(new BigInteger(1, x).mod(m)));
     }
 
-    /** The unrolled P-256 Montgomery product equals the generic CIOS loop and BigInteger. */
-    @Property(tries = 300)
-    void p256MontMatchesGeneric(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
+    /**
+     * The P-256 field (plain form, product scanning and fast reduction) against BigInteger: mul, sqr,
+     * add and sub on random inputs, including unreduced inputs up to 2^256 - 1 for mul and sqr.
+     */
+    @Property(tries = 500)
+    void p256FieldMatchesBigInteger(@ForAll @Size(32) byte[] x, @ForAll @Size(32) byte[] y) {
         MontField f = EcCurve.P256.fp;
         BigInteger p = f.modulus;
-        int[] a = f.fromBigPublic(new BigInteger(1, x)), b = f.fromBigPublic(new BigInteger(1, y));
-        int[] o1 = f.create(), o2 = f.create();
+        BigInteger bx = new BigInteger(1, x), by = new BigInteger(1, y);
+        int[] a = MontField.fromBig(bx, 8), b = MontField.fromBig(by, 8); // raw, possibly >= p
+        int[] o1 = f.create();
+        P256Field.mul(o1, a, b);
+        assertTrue(plain(o1).equals(bx.multiply(by).mod(p)));
+        P256Field.sqr(o1, a);
+        assertTrue(plain(o1).equals(bx.multiply(bx).mod(p)));
+        for (int k : new int[] {1, 3, 4, 8, 65535}) {
+            P256Field.mulSmall(o1, a, k);
+            assertTrue(plain(o1).equals(bx.multiply(BigInteger.valueOf(k)).mod(p)));
+        }
+        bx = bx.mod(p);
+        by = by.mod(p);
+        a = f.fromBigPublic(bx);
+        b = f.fromBigPublic(by);
         f.mul(o1, a, b);
-        f.mulGeneric(o2, a, b);
-        assertArrayEquals(o2, o1);
-        assertTrue(f.toBigVartime(o1).equals(new BigInteger(1, x).multiply(new BigInteger(1, y)).mod(p)));
-        BigInteger bx = new BigInteger(1, x).mod(p), by = new BigInteger(1, y).mod(p);
+        assertTrue(f.toBigVartime(o1).equals(bx.multiply(by).mod(p)));
         f.add(o1, a, b);
         assertTrue(f.toBigVartime(o1).equals(bx.add(by).mod(p)));
         f.sub(o1, a, b);
-        f.subGeneric(o2, a, b);
-        assertArrayEquals(o2, o1);
         assertTrue(f.toBigVartime(o1).equals(bx.subtract(by).mod(p)));
-        // Edge values: p - 1 squared, doubled, and subtracted from zero.
+    }
+
+    /** P-256 field edge values: 0, 1, p - 1, 2^256 - 1 and words of all ones or zeros. */
+    @Example
+    void p256FieldEdges() {
+        MontField f = EcCurve.P256.fp;
+        BigInteger p = f.modulus;
+        BigInteger[] vals = {BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE), p,
+            BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(224),
+            BigInteger.ONE.shiftLeft(255), p.shiftRight(1), BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE)};
+        int[] o = f.create();
+        for (BigInteger u : vals) {
+            for (BigInteger v : vals) {
+                P256Field.mul(o, MontField.fromBig(u, 8), MontField.fromBig(v, 8));
+                assertEquals(u.multiply(v).mod(p), plain(o), u + " * " + v);
+            }
+            P256Field.sqr(o, MontField.fromBig(u, 8));
+            assertEquals(u.multiply(u).mod(p), plain(o), u + "^2");
+        }
         int[] pm1 = f.fromBigPublic(p.subtract(BigInteger.ONE));
-        f.add(o1, pm1, pm1);
-        assertTrue(f.toBigVartime(o1).equals(p.subtract(BigInteger.valueOf(2))));
-        f.sub(o1, f.create(), pm1);
-        assertTrue(f.toBigVartime(o1).equals(BigInteger.ONE));
-        f.mul(o1, pm1, pm1);
-        f.mulGeneric(o2, pm1, pm1);
-        assertArrayEquals(o2, o1);
+        f.add(o, pm1, pm1);
+        assertEquals(p.subtract(BigInteger.valueOf(2)), f.toBigVartime(o));
+        f.sub(o, f.create(), pm1);
+        assertEquals(BigInteger.ONE, f.toBigVartime(o));
+    }
+
+    private static BigInteger plain(int[] w) {
+        BigInteger v = BigInteger.ZERO;
+        for (int i = w.length - 1; i >= 0; i--) {
+            v = v.shiftLeft(32).or(BigInteger.valueOf(w[i] & 0xffffffffL));
+        }
+        return v;
     }
 
     /** The radix-2^25.5 field against BigInteger on random 255-bit inputs (including values >= p). */
