@@ -1,7 +1,5 @@
 package org.tls4j.handshake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,9 +13,12 @@ import java.util.Map;
  * <p>A wire value, not a Java {@code enum}: {@link #of(int)} accepts every 16-bit code, so an
  * unknown value round-trips unchanged and prints in hex. GREASE values (RFC 8701:
  * {@code 0x0A0A, 0x1A1A, ... 0xFAFA}) are recognised by {@link #isGrease()}.
+ *
+ * <p>The code, the name, equality and the lookup table work as in the other wire-value classes: they
+ * are shared in {@code WireCode}.
  */
-public final class CipherSuite {
-    private static final Map<Integer, CipherSuite> KNOWN = new LinkedHashMap<Integer, CipherSuite>();
+public final class CipherSuite extends WireCode {
+    private static final Registry<CipherSuite> KNOWN = new Registry<CipherSuite>(16);
 
     /** No protection at all: the initial state of a connection (RFC 5246, Appendix A.5). Never negotiable. */
     public static final CipherSuite TLS_NULL_WITH_NULL_NULL = define(0x0000, "TLS_NULL_WITH_NULL_NULL");
@@ -132,45 +133,28 @@ public final class CipherSuite {
     /** RFC 7905. */
     public static final CipherSuite TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = define(0xccaa, "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-    /** The 16-bit code as sent on the wire. */
-    public final int code;
-    private final String name;
-
     private CipherSuite(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name, 16);
     }
 
     private static CipherSuite define(int code, String name) {
-        CipherSuite v = new CipherSuite(code, name);
-        if (KNOWN.put(code, v) != null) {
-            throw new AssertionError("duplicate code " + code);
-        }
-        return v;
+        return KNOWN.define(new CipherSuite(code, name));
     }
 
     /** The constant for {@code code}, or a new value that prints as {@code unknown(0x...)}. */
     public static CipherSuite of(int code) {
-        if (code < 0 || code > 0xffff) {
-            throw new IllegalArgumentException("not a 16-bit code: " + code);
-        }
         CipherSuite v = KNOWN.get(code);
         return v != null ? v : new CipherSuite(code, null);
     }
 
     /** Every named constant, in declaration order. */
     public static Map<Integer, CipherSuite> known() {
-        return Collections.unmodifiableMap(KNOWN);
-    }
-
-    /** True for a named constant of this class. */
-    public boolean isKnown() {
-        return name != null;
+        return KNOWN.view();
     }
 
     /** True for a GREASE value (RFC 8701, Section 2), which a peer must ignore. */
     public boolean isGrease() {
-        return (code & 0x0f0f) == 0x0a0a && (code >>> 8) == (code & 0xff);
+        return isGreaseCode(code);
     }
 
     /** True for the five TLS 1.3 suites {@code 0x1301..0x1305} (RFC 8446, Appendix B.4). */
@@ -181,31 +165,5 @@ public final class CipherSuite {
     /** True for the two signalling values, which are not suites (RFC 5746, RFC 7507). */
     public boolean isSignalingValue() {
         return code == 0x00ff || code == 0x5600;
-    }
-
-    /**
-     * The registry name, e.g. {@code TLS_NULL_WITH_NULL_NULL}.
-     * Unknown values print as {@code unknown(0x1234)}, GREASE values as {@code GREASE(0x...)}.
-     */
-    public String name() {
-        if (name != null) {
-            return name;
-        }
-        return (isGrease() ? "GREASE(0x" : "unknown(0x") + String.format("%04x", code) + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CipherSuite && ((CipherSuite) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
     }
 }

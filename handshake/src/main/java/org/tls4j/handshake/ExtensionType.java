@@ -1,7 +1,5 @@
 package org.tls4j.handshake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,9 +9,12 @@ import java.util.Map;
  * <p>A wire value, not a Java {@code enum}: {@link #of(int)} accepts every 16-bit code, so an
  * unknown value round-trips unchanged and prints in hex. GREASE values (RFC 8701:
  * {@code 0x0A0A, 0x1A1A, ... 0xFAFA}) are recognised by {@link #isGrease()}.
+ *
+ * <p>The code, the name, equality and the lookup table work as in the other wire-value classes: they
+ * are shared in {@code WireCode}.
  */
-public final class ExtensionType {
-    private static final Map<Integer, ExtensionType> KNOWN = new LinkedHashMap<Integer, ExtensionType>();
+public final class ExtensionType extends WireCode {
+    private static final Registry<ExtensionType> KNOWN = new Registry<ExtensionType>(16);
 
     /** RFC 6066, Section 3. */
     public static final ExtensionType SERVER_NAME = define(0x0000, "server_name");
@@ -76,70 +77,27 @@ public final class ExtensionType {
     /** RFC 5746 (TLS 1.2 and older). */
     public static final ExtensionType RENEGOTIATION_INFO = define(0xff01, "renegotiation_info");
 
-    /** The 16-bit code as sent on the wire. */
-    public final int code;
-    private final String name;
-
     private ExtensionType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name, 16);
     }
 
     private static ExtensionType define(int code, String name) {
-        ExtensionType v = new ExtensionType(code, name);
-        if (KNOWN.put(code, v) != null) {
-            throw new AssertionError("duplicate code " + code);
-        }
-        return v;
+        return KNOWN.define(new ExtensionType(code, name));
     }
 
     /** The constant for {@code code}, or a new value that prints as {@code unknown(0x...)}. */
     public static ExtensionType of(int code) {
-        if (code < 0 || code > 0xffff) {
-            throw new IllegalArgumentException("not a 16-bit code: " + code);
-        }
         ExtensionType v = KNOWN.get(code);
         return v != null ? v : new ExtensionType(code, null);
     }
 
     /** Every named constant, in declaration order. */
     public static Map<Integer, ExtensionType> known() {
-        return Collections.unmodifiableMap(KNOWN);
-    }
-
-    /** True for a named constant of this class. */
-    public boolean isKnown() {
-        return name != null;
+        return KNOWN.view();
     }
 
     /** True for a GREASE value (RFC 8701, Section 2), which a peer must ignore. */
     public boolean isGrease() {
-        return (code & 0x0f0f) == 0x0a0a && (code >>> 8) == (code & 0xff);
-    }
-
-    /**
-     * The registry name, e.g. {@code server_name}.
-     * Unknown values print as {@code unknown(0x1234)}, GREASE values as {@code GREASE(0x...)}.
-     */
-    public String name() {
-        if (name != null) {
-            return name;
-        }
-        return (isGrease() ? "GREASE(0x" : "unknown(0x") + String.format("%04x", code) + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ExtensionType && ((ExtensionType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
+        return isGreaseCode(code);
     }
 }

@@ -1,7 +1,5 @@
 package org.tls4j.handshake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,9 +16,12 @@ import java.util.Map;
  *
  * <p>A wire value, not a Java {@code enum}: {@link #of(int)} accepts every 8-bit code, so an
  * unknown value round-trips unchanged and prints in hex.
+ *
+ * <p>The code, the name, equality and the lookup table work as in the other wire-value classes: they
+ * are shared in {@code WireCode}.
  */
-public final class HandshakeType {
-    private static final Map<Integer, HandshakeType> KNOWN = new LinkedHashMap<Integer, HandshakeType>();
+public final class HandshakeType extends WireCode {
+    private static final Registry<HandshakeType> KNOWN = new Registry<HandshakeType>(8);
 
     /** TLS 1.2 and older only (RFC 5246, Section 7.4.1.1); reserved in TLS 1.3. */
     public static final HandshakeType HELLO_REQUEST = define(0x00, "hello_request");
@@ -56,65 +57,22 @@ public final class HandshakeType {
     /** Never sent: the synthetic message that replaces ClientHello1 in the transcript after a HelloRetryRequest (RFC 8446, Section 4.4.1). */
     public static final HandshakeType MESSAGE_HASH = define(0xfe, "message_hash");
 
-    /** The 8-bit code as sent on the wire. */
-    public final int code;
-    private final String name;
-
     private HandshakeType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name, 8);
     }
 
     private static HandshakeType define(int code, String name) {
-        HandshakeType v = new HandshakeType(code, name);
-        if (KNOWN.put(code, v) != null) {
-            throw new AssertionError("duplicate code " + code);
-        }
-        return v;
+        return KNOWN.define(new HandshakeType(code, name));
     }
 
     /** The constant for {@code code}, or a new value that prints as {@code unknown(0x...)}. */
     public static HandshakeType of(int code) {
-        if (code < 0 || code > 0xff) {
-            throw new IllegalArgumentException("not a 8-bit code: " + code);
-        }
         HandshakeType v = KNOWN.get(code);
         return v != null ? v : new HandshakeType(code, null);
     }
 
     /** Every named constant, in declaration order. */
     public static Map<Integer, HandshakeType> known() {
-        return Collections.unmodifiableMap(KNOWN);
-    }
-
-    /** True for a named constant of this class. */
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /**
-     * The registry name, e.g. {@code hello_request}.
-     * Unknown values print as {@code unknown(0x12)}.
-     */
-    public String name() {
-        if (name != null) {
-            return name;
-        }
-        return (false ? "GREASE(0x" : "unknown(0x") + String.format("%02x", code) + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof HandshakeType && ((HandshakeType) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
+        return KNOWN.view();
     }
 }

@@ -1,7 +1,5 @@
 package org.tls4j.handshake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,9 +16,12 @@ import java.util.Map;
  * <p>A wire value, not a Java {@code enum}: {@link #of(int)} accepts every 16-bit code, so an
  * unknown value round-trips unchanged and prints in hex. GREASE values (RFC 8701:
  * {@code 0x0A0A, 0x1A1A, ... 0xFAFA}) are recognised by {@link #isGrease()}.
+ *
+ * <p>The code, the name, equality and the lookup table work as in the other wire-value classes: they
+ * are shared in {@code WireCode}.
  */
-public final class NamedGroup {
-    private static final Map<Integer, NamedGroup> KNOWN = new LinkedHashMap<Integer, NamedGroup>();
+public final class NamedGroup extends WireCode {
+    private static final Registry<NamedGroup> KNOWN = new Registry<NamedGroup>(16);
 
     public static final NamedGroup SECP256R1 = define(0x0017, "secp256r1");
     public static final NamedGroup SECP384R1 = define(0x0018, "secp384r1");
@@ -40,70 +41,27 @@ public final class NamedGroup {
     /** Hybrid ML-KEM-768 + X25519 (draft-ietf-tls-ecdhe-mlkem); code only here. */
     public static final NamedGroup X25519MLKEM768 = define(0x11ec, "X25519MLKEM768");
 
-    /** The 16-bit code as sent on the wire. */
-    public final int code;
-    private final String name;
-
     private NamedGroup(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name, 16);
     }
 
     private static NamedGroup define(int code, String name) {
-        NamedGroup v = new NamedGroup(code, name);
-        if (KNOWN.put(code, v) != null) {
-            throw new AssertionError("duplicate code " + code);
-        }
-        return v;
+        return KNOWN.define(new NamedGroup(code, name));
     }
 
     /** The constant for {@code code}, or a new value that prints as {@code unknown(0x...)}. */
     public static NamedGroup of(int code) {
-        if (code < 0 || code > 0xffff) {
-            throw new IllegalArgumentException("not a 16-bit code: " + code);
-        }
         NamedGroup v = KNOWN.get(code);
         return v != null ? v : new NamedGroup(code, null);
     }
 
     /** Every named constant, in declaration order. */
     public static Map<Integer, NamedGroup> known() {
-        return Collections.unmodifiableMap(KNOWN);
-    }
-
-    /** True for a named constant of this class. */
-    public boolean isKnown() {
-        return name != null;
+        return KNOWN.view();
     }
 
     /** True for a GREASE value (RFC 8701, Section 2), which a peer must ignore. */
     public boolean isGrease() {
-        return (code & 0x0f0f) == 0x0a0a && (code >>> 8) == (code & 0xff);
-    }
-
-    /**
-     * The registry name, e.g. {@code secp256r1}.
-     * Unknown values print as {@code unknown(0x1234)}, GREASE values as {@code GREASE(0x...)}.
-     */
-    public String name() {
-        if (name != null) {
-            return name;
-        }
-        return (isGrease() ? "GREASE(0x" : "unknown(0x") + String.format("%04x", code) + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NamedGroup && ((NamedGroup) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
+        return isGreaseCode(code);
     }
 }

@@ -1,7 +1,5 @@
 package org.tls4j.handshake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,9 +22,12 @@ import java.util.Map;
  * <p>A wire value, not a Java {@code enum}: {@link #of(int)} accepts every 16-bit code, so an
  * unknown value round-trips unchanged and prints in hex. GREASE values (RFC 8701:
  * {@code 0x0A0A, 0x1A1A, ... 0xFAFA}) are recognised by {@link #isGrease()}.
+ *
+ * <p>The code, the name, equality and the lookup table work as in the other wire-value classes: they
+ * are shared in {@code WireCode}.
  */
-public final class SignatureScheme {
-    private static final Map<Integer, SignatureScheme> KNOWN = new LinkedHashMap<Integer, SignatureScheme>();
+public final class SignatureScheme extends WireCode {
+    private static final Registry<SignatureScheme> KNOWN = new Registry<SignatureScheme>(16);
 
     public static final SignatureScheme RSA_PKCS1_SHA256 = define(0x0401, "rsa_pkcs1_sha256");
     public static final SignatureScheme RSA_PKCS1_SHA384 = define(0x0501, "rsa_pkcs1_sha384");
@@ -57,70 +58,27 @@ public final class SignatureScheme {
     /** TLS 1.2 (md5, rsa) pair. MD5 signatures are broken (chosen-prefix collisions, SLOTH); off by default. */
     public static final SignatureScheme RSA_MD5 = define(0x0101, "rsa_md5");
 
-    /** The 16-bit code as sent on the wire. */
-    public final int code;
-    private final String name;
-
     private SignatureScheme(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name, 16);
     }
 
     private static SignatureScheme define(int code, String name) {
-        SignatureScheme v = new SignatureScheme(code, name);
-        if (KNOWN.put(code, v) != null) {
-            throw new AssertionError("duplicate code " + code);
-        }
-        return v;
+        return KNOWN.define(new SignatureScheme(code, name));
     }
 
     /** The constant for {@code code}, or a new value that prints as {@code unknown(0x...)}. */
     public static SignatureScheme of(int code) {
-        if (code < 0 || code > 0xffff) {
-            throw new IllegalArgumentException("not a 16-bit code: " + code);
-        }
         SignatureScheme v = KNOWN.get(code);
         return v != null ? v : new SignatureScheme(code, null);
     }
 
     /** Every named constant, in declaration order. */
     public static Map<Integer, SignatureScheme> known() {
-        return Collections.unmodifiableMap(KNOWN);
-    }
-
-    /** True for a named constant of this class. */
-    public boolean isKnown() {
-        return name != null;
+        return KNOWN.view();
     }
 
     /** True for a GREASE value (RFC 8701, Section 2), which a peer must ignore. */
     public boolean isGrease() {
-        return (code & 0x0f0f) == 0x0a0a && (code >>> 8) == (code & 0xff);
-    }
-
-    /**
-     * The registry name, e.g. {@code rsa_pkcs1_sha256}.
-     * Unknown values print as {@code unknown(0x1234)}, GREASE values as {@code GREASE(0x...)}.
-     */
-    public String name() {
-        if (name != null) {
-            return name;
-        }
-        return (isGrease() ? "GREASE(0x" : "unknown(0x") + String.format("%04x", code) + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SignatureScheme && ((SignatureScheme) o).code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
+        return isGreaseCode(code);
     }
 }

@@ -12,26 +12,11 @@ public final class Sha224 extends Sha256Core {
 
     /** A fresh SHA-224 computation. */
     public Sha224() {
-        resetState();
-    }
-
-    @Override
-    int[] initialValue() {
-        return IV;
+        super("SHA-224", 28, IV);
     }
 
     @Override
     BlockDigest newInstance() {
         return new Sha224();
-    }
-
-    @Override
-    public String algorithm() {
-        return "SHA-224";
-    }
-
-    @Override
-    public int digestLength() {
-        return 28;
     }
 }

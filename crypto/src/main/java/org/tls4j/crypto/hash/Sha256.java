@@ -14,27 +14,12 @@ public final class Sha256 extends Sha256Core {
 
     /** A fresh SHA-256 computation. */
     public Sha256() {
-        resetState();
-    }
-
-    @Override
-    int[] initialValue() {
-        return IV;
+        super("SHA-256", 32, IV);
     }
 
     @Override
     BlockDigest newInstance() {
         return new Sha256();
-    }
-
-    @Override
-    public String algorithm() {
-        return "SHA-256";
-    }
-
-    @Override
-    public int digestLength() {
-        return 32;
     }
 
     /** SHA-256 of {@code data} in one call. */

@@ -28,8 +28,18 @@ abstract class Sha256Core extends BlockDigest {
     /** The message schedule W0..W63 (scratch; wiped on reset). */
     private final int[] w = new int[64];
 
-    Sha256Core() {
+    /** What the subclass (the final hash) fixes; the compression function is the same for both. */
+    private final String algorithm;
+    private final int digestLength;
+    /** H(0) of FIPS 180-4, Section 5.3.2 (SHA-224) or 5.3.3 (SHA-256). */
+    private final int[] initialValue;
+
+    Sha256Core(String algorithm, int digestLength, int[] initialValue) {
         super(64, 8, false);
+        this.algorithm = algorithm;
+        this.digestLength = digestLength;
+        this.initialValue = initialValue;
+        resetState();
     }
 
     @Override
@@ -115,7 +125,7 @@ abstract class Sha256Core extends BlockDigest {
     @Override
     final void resetState() {
         Arrays.fill(w, 0);
-        System.arraycopy(initialValue(), 0, h, 0, 8);
+        System.arraycopy(initialValue, 0, h, 0, 8);
     }
 
     @Override
@@ -123,6 +133,13 @@ abstract class Sha256Core extends BlockDigest {
         System.arraycopy(((Sha256Core) other).h, 0, h, 0, 8);
     }
 
-    /** H(0) of FIPS 180-4, Section 5.3.2 (SHA-224) or 5.3.3 (SHA-256). */
-    abstract int[] initialValue();
+    @Override
+    public final String algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public final int digestLength() {
+        return digestLength;
+    }
 }

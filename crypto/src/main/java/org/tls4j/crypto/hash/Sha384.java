@@ -14,26 +14,11 @@ public final class Sha384 extends Sha512Core {
 
     /** A fresh SHA-384 computation. */
     public Sha384() {
-        resetState();
-    }
-
-    @Override
-    long[] initialValue() {
-        return IV;
+        super("SHA-384", 48, IV);
     }
 
     @Override
     BlockDigest newInstance() {
         return new Sha384();
-    }
-
-    @Override
-    public String algorithm() {
-        return "SHA-384";
-    }
-
-    @Override
-    public int digestLength() {
-        return 48;
     }
 }

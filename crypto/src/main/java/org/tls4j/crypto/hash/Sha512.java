@@ -14,26 +14,11 @@ public final class Sha512 extends Sha512Core {
 
     /** A fresh SHA-512 computation. */
     public Sha512() {
-        resetState();
-    }
-
-    @Override
-    long[] initialValue() {
-        return IV;
+        super("SHA-512", 64, IV);
     }
 
     @Override
     BlockDigest newInstance() {
         return new Sha512();
-    }
-
-    @Override
-    public String algorithm() {
-        return "SHA-512";
-    }
-
-    @Override
-    public int digestLength() {
-        return 64;
     }
 }

@@ -37,8 +37,18 @@ abstract class Sha512Core extends BlockDigest {
     /** The message schedule W0..W79 (scratch; wiped on reset). */
     private final long[] w = new long[80];
 
-    Sha512Core() {
+    /** What the subclass (the final hash) fixes; the compression function is the same for both. */
+    private final String algorithm;
+    private final int digestLength;
+    /** H(0) of FIPS 180-4, Section 5.3.4 (SHA-384) or 5.3.5 (SHA-512). */
+    private final long[] initialValue;
+
+    Sha512Core(String algorithm, int digestLength, long[] initialValue) {
         super(128, 16, false);
+        this.algorithm = algorithm;
+        this.digestLength = digestLength;
+        this.initialValue = initialValue;
+        resetState();
     }
 
     @Override
@@ -120,7 +130,7 @@ abstract class Sha512Core extends BlockDigest {
     @Override
     final void resetState() {
         Arrays.fill(w, 0L);
-        System.arraycopy(initialValue(), 0, h, 0, 8);
+        System.arraycopy(initialValue, 0, h, 0, 8);
     }
 
     @Override
@@ -128,6 +138,13 @@ abstract class Sha512Core extends BlockDigest {
         System.arraycopy(((Sha512Core) other).h, 0, h, 0, 8);
     }
 
-    /** H(0) of FIPS 180-4, Section 5.3.4 (SHA-384) or 5.3.5 (SHA-512). */
-    abstract long[] initialValue();
+    @Override
+    public final String algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public final int digestLength() {
+        return digestLength;
+    }
 }

@@ -3,7 +3,6 @@ package org.tls4j.crypto.mac;
 import java.util.Arrays;
 import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.hash.Digest;
-import org.tls4j.crypto.hash.RestorableDigest;
 
 /**
  * The SSL 3.0 record MAC (RFC 6101, Section 5.2.3.1), a pre-HMAC nested construction:
@@ -18,18 +17,12 @@ import org.tls4j.crypto.hash.RestorableDigest;
  * is appended, not XORed into a full block) and has no proof of security; it exists only so tls4j can
  * talk to and test SSL 3.0 peers, which is off by default.
  *
+ * <p>The nested-hash machinery (keyed snapshots, restart per message, destroy) is shared with
+ * {@link Hmac} in {@code NestedMac}; this class only builds the two prefixes.
+ *
  * <p>constant-time: yes (no branch on the secret or the data; lengths are public).
  */
-public final class Ssl3Mac implements Mac {
-    private final String algorithm;
-    private final int macLength;
-    private final Digest innerKeyed;
-    private final Digest outerKeyed;
-    private Digest inner;
-    private Digest outer;
-    private final byte[] innerHash;
-    private boolean destroyed;
-
+public final class Ssl3Mac extends NestedMac {
     /**
      * @param prototype MD5 or SHA-1 (copied and reset)
      * @param macSecret the MAC_write_secret (not kept)
@@ -46,94 +39,14 @@ public final class Ssl3Mac implements Mac {
         } else {
             throw new CryptoException("SSL 3.0 MAC is defined for MD5 and SHA-1 only, not " + d.algorithm());
         }
-        this.algorithm = "SSLv3-MAC-" + d.algorithm();
-        this.macLength = d.digestLength();
-        byte[] pad = new byte[padLen];
-        innerKeyed = d.copy();
-        innerKeyed.update(macSecret, 0, macSecret.length);
-        Arrays.fill(pad, (byte) 0x36);
-        innerKeyed.update(pad, 0, padLen);
-        outerKeyed = d.copy();
-        outerKeyed.update(macSecret, 0, macSecret.length);
-        Arrays.fill(pad, (byte) 0x5c);
-        outerKeyed.update(pad, 0, padLen);
-        inner = innerKeyed.copy();
-        outer = outerKeyed.copy();
-        innerHash = new byte[macLength];
-    }
-
-    @Override
-    public String algorithm() {
-        return algorithm;
-    }
-
-    @Override
-    public int macLength() {
-        return macLength;
-    }
-
-    @Override
-    public void update(byte b) {
-        checkAlive();
-        inner.update(b);
-    }
-
-    @Override
-    public void update(byte[] in, int off, int len) {
-        checkAlive();
-        inner.update(in, off, len);
-    }
-
-    @Override
-    public void doFinal(byte[] out, int off) {
-        checkAlive();
-        if (off < 0 || off > out.length - macLength) {
-            throw new IndexOutOfBoundsException("no room for a " + macLength + "-byte tag at offset " + off);
-        }
-        inner.digest(innerHash, 0);
-        outer = restart(outer, outerKeyed);
-        outer.update(innerHash, 0, macLength);
-        outer.digest(out, off);
-        Arrays.fill(innerHash, (byte) 0);
-        inner = restart(inner, innerKeyed);
-    }
-
-    @Override
-    public void reset() {
-        checkAlive();
-        inner = restart(inner, innerKeyed);
-    }
-
-    /**
-     * Wipes the keyed states. Note that the digests' buffers held the secret (it is not a whole block
-     * here); resetting a digest of this library zeroes its buffer.
-     */
-    @Override
-    public void destroy() {
-        innerKeyed.reset();
-        outerKeyed.reset();
-        inner.reset();
-        outer.reset();
-        Arrays.fill(innerHash, (byte) 0);
-        destroyed = true;
-    }
-
-    private void checkAlive() {
-        if (destroyed) {
-            throw new IllegalStateException(algorithm + " key was destroyed");
-        }
-    }
-
-    private static Digest restart(Digest d, Digest keyed) {
-        if (d instanceof RestorableDigest) {
-            ((RestorableDigest) d).restore(keyed);
-            return d;
-        }
-        return keyed.copy();
-    }
-
-    @Override
-    public String toString() {
-        return algorithm;
+        // The inner prefix is MAC_write_secret + pad_1, the outer one MAC_write_secret + pad_2.
+        int secretLen = macSecret.length;
+        byte[] innerPrefix = new byte[secretLen + padLen];
+        byte[] outerPrefix = new byte[secretLen + padLen];
+        System.arraycopy(macSecret, 0, innerPrefix, 0, secretLen);
+        System.arraycopy(macSecret, 0, outerPrefix, 0, secretLen);
+        Arrays.fill(innerPrefix, secretLen, secretLen + padLen, (byte) 0x36);
+        Arrays.fill(outerPrefix, secretLen, secretLen + padLen, (byte) 0x5c);
+        init("SSLv3-MAC-" + d.algorithm(), d, innerPrefix, outerPrefix); // zeroes both prefixes
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.tls4j.handshake.ExtensionType;
 import org.tls4j.handshake.SignatureScheme;
 import org.tls4j.handshake.TlsReader;
-import org.tls4j.handshake.TlsWriter;
 import org.tls4j.record.TlsAlert;
 
 /**
@@ -16,42 +15,26 @@ import org.tls4j.record.TlsAlert;
  *     SignatureScheme supported_signature_algorithms&lt;2..2^16-2&gt;;
  * } SignatureSchemeList;
  * </pre>
+ *
+ * <p>The list, its codec and equality are in {@code SignatureSchemeList}, shared with
+ * {@link SignatureAlgorithms}.
  */
-public final class SignatureAlgorithmsCert implements Extension {
-    /** The schemes, most preferred first (unknown and GREASE values kept). */
-    public final List<SignatureScheme> schemes;
-
+public final class SignatureAlgorithmsCert extends SignatureSchemeList {
+    /**
+     * @param schemes the schemes, most preferred first; copied
+     * @throws IllegalArgumentException when the list is empty (the RFC requires at least one)
+     */
     public SignatureAlgorithmsCert(List<SignatureScheme> schemes) {
-        this.schemes = SignatureSchemeList.copy(schemes);
+        super(schemes);
     }
 
     /** Parses {@code extension_data}. */
     public static SignatureAlgorithmsCert read(TlsReader r) throws TlsAlert {
-        return new SignatureAlgorithmsCert(SignatureSchemeList.read(r));
+        return new SignatureAlgorithmsCert(readSchemes(r));
     }
 
     @Override
     public ExtensionType type() {
         return ExtensionType.SIGNATURE_ALGORITHMS_CERT;
-    }
-
-    @Override
-    public void writeData(TlsWriter w) {
-        SignatureSchemeList.write(w, schemes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SignatureAlgorithmsCert && ((SignatureAlgorithmsCert) o).schemes.equals(schemes);
-    }
-
-    @Override
-    public int hashCode() {
-        return schemes.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "signature_algorithms_cert" + schemes;
     }
 }
