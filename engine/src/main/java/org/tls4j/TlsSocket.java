@@ -39,8 +39,11 @@ import org.tls4j.starttls.Upgrade;
  * shuts the TCP output down, while reading goes on until the peer's close_notify.
  *
  * <p><b>Threads.</b> One reader thread and one writer thread may use the connection at the same time.
- * Three locks, always taken in this order, never the other way round:
+ * Four locks, always taken in this order, never the other way round:
  * <ol>
+ *   <li>{@code handshakeLock} is held while the handshake runs; a thread that needs the handshake waits
+ *       on it before it takes any other lock, and a read or write takes it (briefly) only before its
+ *       own lock, never while holding one;
  *   <li>{@code readLock} guards the inbound path: the socket's input stream, the buffer of received
  *       network bytes and the buffer of decrypted application data. Held for a whole read (including
  *       the blocking socket read);
@@ -49,7 +52,7 @@ import org.tls4j.starttls.Upgrade;
  *   <li>{@code engineLock} serializes every call into the engine (which is not thread-safe). Held only
  *       for the engine call itself, never during socket I/O.
  * </ol>
- * The handshake holds readLock and then writeLock, so neither direction moves until it is over. After the
+ * The handshake holds handshakeLock, readLock and writeLock, so neither direction moves until it is over. After the
  * handshake a read that makes the engine queue an answer (a KeyUpdate requesting one, an alert) takes
  * writeLock while holding readLock to send it; a write never takes readLock. {@link #close()} tries
  * writeLock for at most one second to send close_notify and otherwise closes the socket without it (which
@@ -68,6 +71,7 @@ public final class TlsSocket implements Closeable {
     private final InputStream rawIn;
     private final OutputStream rawOut;
 
+    private final Object handshakeLock = new Object();
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Object engineLock = new Object();
@@ -219,19 +223,21 @@ public final class TlsSocket implements Closeable {
         if (handshakeDone) {
             return;
         }
-        readLock.lock();
-        try {
-            writeLock.lock();
+        // A thread that finds a handshake running waits here, holding neither readLock nor writeLock:
+        // the other direction must not be able to take readLock first and block in a socket read.
+        synchronized (handshakeLock) {
+            if (handshakeDone) {
+                return;
+            }
+            if (handshakeFailure != null) {
+                throw handshakeFailure;
+            }
+            if (closed) {
+                throw new SocketException("the TLS socket is closed");
+            }
+            readLock.lock();
             try {
-                if (handshakeDone) {
-                    return;
-                }
-                if (handshakeFailure != null) {
-                    throw handshakeFailure;
-                }
-                if (closed) {
-                    throw new SocketException("the TLS socket is closed");
-                }
+                writeLock.lock();
                 try {
                     handshake();
                     handshakeDone = true;
@@ -239,16 +245,16 @@ public final class TlsSocket implements Closeable {
                     handshakeFailure = e;
                     closeSocketQuietly();
                     throw e;
+                } finally {
+                    writeLock.unlock();
                 }
             } finally {
-                writeLock.unlock();
+                readLock.unlock();
             }
-        } finally {
-            readLock.unlock();
         }
     }
 
-    /** Both locks held. */
+    /** handshakeLock, readLock and writeLock held. */
     private void handshake() throws IOException {
         int timeout = handshakeTimeoutMillis;
         long deadline = timeout == 0 ? 0 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);

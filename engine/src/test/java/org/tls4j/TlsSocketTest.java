@@ -203,6 +203,30 @@ class TlsSocketTest {
         assertEquals(expect.getValue(), crc.getValue(), "CRC-32 of what the server received");
     }
 
+    /**
+     * A reader starts the handshake while a writer waits for it: the writer must not then queue behind
+     * the reader's blocking socket read (it did once, when waiting for a handshake meant taking readLock).
+     */
+    @Test
+    void writerWaitingForTheReadersHandshakeIsNotStarved() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            int i = round;
+            Future<byte[]> served = echoServer();
+            try (TlsSocket c = connect()) {
+                Future<Integer> reader = pool.submit(() -> c.getInputStream().read());
+                Future<?> writer = pool.submit(() -> {
+                    c.getOutputStream().write('a' + i);
+                    return null;
+                });
+                writer.get(10, TimeUnit.SECONDS);
+                assertEquals('a' + i, reader.get(10, TimeUnit.SECONDS));
+                c.shutdownOutput();
+                assertEquals("bye", new String(readToEnd(c.getInputStream()), StandardCharsets.US_ASCII));
+            }
+            assertEquals(1, served.get(20, TimeUnit.SECONDS).length);
+        }
+    }
+
     @Test
     void readTimeoutFiresAndTheConnectionStaysUsable() throws Exception {
         Future<byte[]> served = echoServer();
