@@ -53,8 +53,9 @@ import org.tls4j.starttls.Upgrade;
  *       for the engine call itself, never during socket I/O.
  * </ol>
  * The handshake holds handshakeLock, readLock and writeLock, so neither direction moves until it is over. After the
- * handshake a read that makes the engine queue an answer (a KeyUpdate requesting one, an alert) takes
- * writeLock while holding readLock to send it; a write never takes readLock. {@link #close()} tries
+ * handshake a read that makes the engine queue an answer (a KeyUpdate requesting one) only tries
+ * writeLock: when the writer holds it, the writer sends the answer (its own records go out after
+ * anything queued, and it checks once more after releasing the lock). A write never takes readLock. {@link #close()} tries
  * writeLock for at most one second to send close_notify and otherwise closes the socket without it (which
  * also wakes a reader or writer blocked in the socket).
  *
@@ -92,6 +93,8 @@ public final class TlsSocket implements Closeable {
     private volatile int handshakeTimeoutMillis = DEFAULT_HANDSHAKE_TIMEOUT_MILLIS;
     private volatile boolean closed;
     private volatile boolean outputShut;
+    /** Set by the reader when the engine queued an answer it could not send at once (see answerIfNeeded). */
+    private volatile boolean answerPending;
 
     private final InputStream in = new TlsInputStream();
     private final OutputStream out = new TlsOutputStream();
@@ -523,15 +526,28 @@ public final class TlsSocket implements Closeable {
         }
     }
 
-    /** readLock held: a record may have made the engine queue an answer (KeyUpdate); send it. */
+    /**
+     * readLock held: a record may have made the engine queue an answer (a KeyUpdate); send it. The reader
+     * never waits for writeLock here (a writer blocked on a peer that waits for us to read would deadlock
+     * it): it raises {@code answerPending} and tries the lock; if the writer holds it, the writer sends
+     * the answer before or right after it lets go ({@link #sendPendingAnswer()}).
+     */
     private void answerIfNeeded() throws IOException {
         boolean need;
         synchronized (engineLock) {
             need = engine.handshakeStatus() == TlsResult.HandshakeStatus.NEED_WRAP;
         }
         if (need && !outputShut) {
-            writeLock.lock();
+            answerPending = true;
+            sendPendingAnswer();
+        }
+    }
+
+    /** Sends queued answers if {@code answerPending} and writeLock is free; never blocks on the lock. */
+    private void sendPendingAnswer() throws IOException {
+        if (answerPending && writeLock.tryLock()) {
             try {
+                answerPending = false;
                 flushLocked();
             } finally {
                 writeLock.unlock();
@@ -573,6 +589,28 @@ public final class TlsSocket implements Closeable {
                 }
             }
             rawOut.flush();
+        } finally {
+            writeLock.unlock();
+        }
+        sendPendingAnswer();
+    }
+
+    /**
+     * Sends a KeyUpdate now (RFC 8446, Section 4.6.3) and switches to the next write key; with
+     * {@code requestPeerUpdate} the peer is asked to update its own key too (its answer is handled by
+     * the reading side). Runs the handshake first if it has not run.
+     */
+    public void requestKeyUpdate(boolean requestPeerUpdate) throws IOException {
+        startHandshake();
+        writeLock.lock();
+        try {
+            if (outputShut || closed) {
+                throw new SocketException("the TLS connection is closed for writing");
+            }
+            synchronized (engineLock) {
+                engine.requestKeyUpdate(requestPeerUpdate);
+            }
+            flushLocked();
         } finally {
             writeLock.unlock();
         }

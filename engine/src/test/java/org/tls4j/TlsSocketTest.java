@@ -104,13 +104,22 @@ class TlsSocketTest {
                 got += c.getInputStream().read(five, got, 5 - got);
             }
             assertEquals("hello", new String(five, StandardCharsets.US_ASCII));
+            // KeyUpdate asking the server to update too: its answer comes from its reading side, and
+            // data keeps flowing both ways under the new keys
+            c.requestKeyUpdate(true);
+            c.getOutputStream().write(ascii("again"));
+            got = 0;
+            for (int i = 0; i < 5 && got < 5; i++) {
+                got += c.getInputStream().read(five, got, 5 - got);
+            }
+            assertEquals("again", new String(five, StandardCharsets.US_ASCII));
             // half-close: the server sees -1 after our close_notify, and can still answer
             c.shutdownOutput();
             assertThrows(SocketException.class, () -> c.getOutputStream().write(1));
             assertEquals("bye", new String(readToEnd(c.getInputStream()), StandardCharsets.US_ASCII));
             assertEquals(-1, c.getInputStream().read(), "still the end after the peer's close_notify");
         }
-        assertEquals("hello", new String(served.get(20, TimeUnit.SECONDS), StandardCharsets.US_ASCII));
+        assertEquals("helloagain", new String(served.get(20, TimeUnit.SECONDS), StandardCharsets.US_ASCII));
     }
 
     @Test
