@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tls4j.crypto.x509.TestPki;
+import org.tls4j.starttls.ImapStartTls;
 import org.tls4j.starttls.SmtpStartTlsServer;
 import org.tls4j.starttls.Upgrade;
 
@@ -85,5 +86,52 @@ class TlsSocketStartTlsTest {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(20, TimeUnit.SECONDS));
         }
+    }
+
+    /** IMAP STARTTLS (RFC 3501, Section 6.2.1): a scripted plain-text server, then TLS by tls4j on both sides. */
+    @Test
+    void imapClientUpgradesWithTlsSocket() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            listener.setSoTimeout(20_000);
+            Future<String> served = pool.submit(() -> {
+                try (Socket s = listener.accept()) {
+                    s.setSoTimeout(20_000);
+                    s.getOutputStream().write("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String cmd = readLine(s.getInputStream());
+                    String tag = cmd.substring(0, cmd.indexOf(' '));
+                    s.getOutputStream().write((tag + " OK Begin TLS negotiation now\r\n").getBytes(StandardCharsets.US_ASCII));
+                    try (TlsSocket tls = TlsSocket.server(s, TestCerts.server(TestPki.KeyKind.EC_P256).build())) {
+                        String over = readLine(tls.getInputStream());
+                        tls.getOutputStream().write("* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n".getBytes(StandardCharsets.US_ASCII));
+                        return cmd + " | " + over;
+                    }
+                }
+            });
+            try (Socket plain = new Socket(InetAddress.getByName("127.0.0.1"), listener.getLocalPort())) {
+                plain.setSoTimeout(20_000);
+                Upgrade u = ImapStartTls.client(plain);
+                assertEquals(0, u.leftover().length);
+                try (TlsSocket tls = TlsSocket.upgrade(u, TestCerts.client().build(), true)) {
+                    tls.getOutputStream().write("a3 CAPABILITY\r\n".getBytes(StandardCharsets.US_ASCII));
+                    assertEquals("* CAPABILITY IMAP4rev1 AUTH=PLAIN", readLine(tls.getInputStream()));
+                }
+            }
+            String got = served.get(20, TimeUnit.SECONDS);
+            assertTrue(got.matches("a\\d+ STARTTLS \\| a3 CAPABILITY"), got);
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(20, TimeUnit.SECONDS));
+        }
+    }
+
+    private static String readLine(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        for (int k = 0; k < 1000 && (c = in.read()) >= 0 && c != '\n'; k++) {
+            b.write(c);
+        }
+        return b.toString(StandardCharsets.US_ASCII).trim();
     }
 }
