@@ -307,8 +307,11 @@ public final class TlsSocket implements Closeable {
     }
 
     private String silence() {
-        return firstCount == 0 ? "the peer sent nothing (it may not speak TLS, or expect a STARTTLS command first)"
-                : "the peer stopped answering after " + firstCount + (firstCount == FIRST_BYTES ? "+" : "") + " bytes";
+        if (firstCount == 0) {
+            return isClientMode() ? "the server sent nothing (it may not speak TLS, or expect a STARTTLS command first)"
+                    : "the client sent nothing (it may not speak TLS, or wait for a plain-text greeting such as SMTP's 220)";
+        }
+        return "the peer stopped answering after " + firstCount + (firstCount == FIRST_BYTES ? "+" : "") + " bytes";
     }
 
     /** readLock held: true when the SO_TIMEOUT set for the current handshake read is the handshake's remaining time. */
@@ -321,6 +324,7 @@ public final class TlsSocket implements Closeable {
         }
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
+            handshakeBound = true;
             throw new SocketTimeoutException("the TLS handshake did not complete within " + timeout + " ms: " + silence());
         }
         int t = (int) Math.min(Integer.MAX_VALUE, Math.max(1, left));

@@ -263,12 +263,41 @@ class TlsSocketTest {
             try (Socket peer = silent.accept()) {
                 c.setHandshakeTimeout(300);
                 SocketTimeoutException e = assertThrows(SocketTimeoutException.class, c::startHandshake);
-                assertEquals("the TLS handshake did not complete within 300 ms: the peer sent nothing (it may not speak"
+                assertEquals("the TLS handshake did not complete within 300 ms: the server sent nothing (it may not speak"
                         + " TLS, or expect a STARTTLS command first)", e.getMessage());
                 assertTrue(c.isClosed(), "a timed-out handshake closes the socket");
                 assertThrows(SocketTimeoutException.class, c::startHandshake, "the same failure again");
             } finally {
                 c.close();
+            }
+        }
+    }
+
+    @Test
+    void handshakeStalledMidRecordAndReadTimeoutDuringHandshake() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 2, InetAddress.getByName("127.0.0.1"))) {
+            stalling.setSoTimeout(20_000);
+            // a TLS record header announcing 16 bytes that never come
+            TlsSocket c = TlsSocket.connect("127.0.0.1", stalling.getLocalPort(), TestCerts.client().build(), 5000);
+            try (Socket peer = stalling.accept()) {
+                peer.getOutputStream().write(new byte[] {22, 3, 3, 0, 16});
+                c.setHandshakeTimeout(300);
+                assertEquals("the TLS handshake did not complete within 300 ms: the peer stopped answering after 5 bytes",
+                        assertThrows(SocketTimeoutException.class, c::startHandshake).getMessage());
+            } finally {
+                c.close();
+            }
+            // no handshake timeout: the socket's own read timeout ends the handshake, and says so
+            TlsSocket d = TlsSocket.connect("127.0.0.1", stalling.getLocalPort(), TestCerts.client().build(), 5000);
+            try (Socket peer = stalling.accept()) {
+                d.setHandshakeTimeout(0);
+                d.setSoTimeout(200);
+                assertEquals("the read timeout (200 ms) passed during the TLS handshake: the server sent nothing (it may"
+                        + " not speak TLS, or expect a STARTTLS command first)",
+                        assertThrows(SocketTimeoutException.class, d::startHandshake).getMessage());
+                assertTrue(d.isClosed());
+            } finally {
+                d.close();
             }
         }
     }
@@ -289,8 +318,8 @@ class TlsSocketTest {
             }
             assertEquals("ok", new String(served.get(20, TimeUnit.SECONDS), StandardCharsets.US_ASCII));
             SocketTimeoutException e = assertThrows(SocketTimeoutException.class, accepted::startHandshake);
-            assertEquals("the TLS handshake did not complete within 300 ms: the peer sent nothing (it may not speak"
-                    + " TLS, or expect a STARTTLS command first)", e.getMessage());
+            assertEquals("the TLS handshake did not complete within 300 ms: the client sent nothing (it may not speak"
+                    + " TLS, or wait for a plain-text greeting such as SMTP's 220)", e.getMessage());
         }
     }
 
