@@ -79,6 +79,30 @@ public final class TlsConfig {
         middleboxCompat = b.middleboxCompat;
     }
 
+    /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
+    private TlsConfig(TlsConfig c, String serverName) {
+        versions = c.versions;
+        suites = c.suites;
+        groups = c.groups;
+        keyShareGroups = c.keyShareGroups;
+        signatureSchemes = c.signatureSchemes;
+        certificates = c.certificates;
+        trustAnchors = c.trustAnchors;
+        verifyCertificates = c.verifyCertificates;
+        verifyHostname = c.verifyHostname;
+        this.serverName = serverName;
+        alpn = c.alpn;
+        random = c.random;
+        clock = c.clock;
+        hrrCookie = c.hrrCookie;
+        middleboxCompat = c.middleboxCompat;
+    }
+
+    /** This configuration with {@link #serverName()} replaced. */
+    TlsConfig withServerName(String name) {
+        return new TlsConfig(this, name);
+    }
+
     private static <T> List<T> unmodifiable(List<T> l) {
         return Collections.unmodifiableList(new ArrayList<T>(l));
     }

@@ -21,6 +21,15 @@ public final class TlsException extends IOException {
         this.alert = alert;
     }
 
+    /**
+     * The same failure explained in other words (TlsSocket uses it to say what a peer that does not speak
+     * TLS sent instead): same alert, {@code cause} kept as the cause.
+     */
+    TlsException(String message, TlsException cause) {
+        super(message, cause);
+        this.alert = cause.alert;
+    }
+
     /** The alert description. */
     public AlertDescription alert() {
         return alert.description();

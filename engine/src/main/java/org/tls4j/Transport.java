@@ -37,10 +37,9 @@ import org.tls4j.record.ProtocolVersion;
  * any byte is sent: a legacy version the configuration leaves off is never offered silently, SSL 2.0 and
  * SSL 3.0 are "not implemented yet", and there is no fallback to another version.
  *
- * <p><b>Opening.</b> {@link #openSocket(int)} connects {@code tcp://} and {@link #openPlainDatagram()}
- * connects {@code udp://} (plain datagrams; there is no DTLS). Opening a secure scheme arrives with
- * {@code TlsSocket} in the engine; until then the engine takes {@link #target()} and
- * {@link #versionsToOffer(Collection)} from here.
+ * <p><b>Opening.</b> {@link #openSocket(int)} connects {@code tcp://}, {@link #openPlainDatagram()}
+ * connects {@code udp://} (plain datagrams; there is no DTLS), and {@link #open(TlsConfig, int)} opens a
+ * secure scheme as a {@link TlsSocket}: versions checked first, then TCP, SNI and the handshake.
  *
  * <p>Immutable and thread-safe.
  */
@@ -568,9 +567,57 @@ public final class Transport {
     }
 
     /**
+     * Opens a secure transport ({@code tls://}, {@code ssl://}, an exact-version scheme) as a client
+     * {@link TlsSocket} with its handshake done:
+     * <ol>
+     *   <li>{@link #versionsToOffer} against {@code config.versions()}: a refusal (a legacy version that
+     *       is off, SSL 2.0/3.0, a version tls4j does not implement) is thrown before any connection;
+     *   <li>TCP connect within {@code timeoutMillis};
+     *   <li>SNI: the configuration's {@link TlsConfig#serverName()} if set, otherwise {@link #serverName()}
+     *       (the host when it is a DNS name; none for an IP literal, RFC 6066, Section 3);
+     *   <li>the handshake, within {@code timeoutMillis} too; its failure closes the socket and is thrown
+     *       (in plain words when the server does not speak TLS).
+     * </ol>
+     *
+     * @param timeoutMillis connect timeout and handshake timeout (each); 0 waits forever
+     */
+    public TlsSocket open(TlsConfig config, int timeoutMillis) throws IOException {
+        if (timeoutMillis < 0) {
+            throw new TransportException("the timeout is negative (" + timeoutMillis + " ms)");
+        }
+        if (!scheme.isSecure()) {
+            throw new TransportException(scheme + " is a plain transport: open it with openSocket(timeout), or use"
+                    + " tls:// for TLS");
+        }
+        List<ProtocolVersion> offer = versionsToOffer(config.versions());
+        // TlsConfig enables TLS 1.3 only for now, so the offer is always exactly the configuration's
+        // versions; should that change, the engine must be given `offer` here.
+        if (!offer.containsAll(config.versions())) {
+            throw new TransportException(scheme + " would offer " + join(offer) + " while the configuration enables "
+                    + join(config.versions()) + ": narrow the configuration's versions to match the scheme");
+        }
+        TlsConfig c = config.serverName() != null ? config : config.withServerName(serverName());
+        Socket s = connectTcp(timeoutMillis);
+        TlsSocket t;
+        try {
+            t = TlsSocket.client(s, c);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+        t.setHandshakeTimeout(timeoutMillis);
+        try {
+            t.startHandshake();
+        } catch (IOException | RuntimeException e) {
+            t.close();
+            throw e;
+        }
+        return t;
+    }
+
+    /**
      * Connects a {@code tcp://} transport: resolves the host, connects within the timeout, and returns
-     * the connected socket. Secure schemes are opened by {@code TlsSocket}, which arrives with the TLS
-     * engine; until then this refuses them with a {@link TransportException} that says so.
+     * the connected socket. Secure schemes are refused here: open them with {@link #open(TlsConfig, int)}.
      *
      * @param connectTimeoutMillis the connect timeout; 0 waits forever
      */
@@ -582,9 +629,13 @@ public final class Transport {
             throw new TransportException("udp:// is a datagram transport: open it with openPlainDatagram(), not as a socket");
         }
         if (scheme.isSecure()) {
-            throw new TransportException("opening " + scheme + " needs TlsSocket, which arrives with the TLS engine;"
-                    + " until then take target() and versionsToOffer(...) from this Transport, or connect with tcp://");
+            throw new TransportException(scheme + " is a secure transport: open it with open(TlsConfig, timeout),"
+                    + " which returns a TlsSocket, or connect with tcp:// for plain TCP");
         }
+        return connectTcp(connectTimeoutMillis);
+    }
+
+    private Socket connectTcp(int connectTimeoutMillis) throws IOException {
         InetSocketAddress address = resolve();
         Socket s = new Socket();
         try {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.tls4j.testing.Peers;
 
 /**
- * The mirror image with a real client: curl speaking plain HTTP to a port where a TLS server listens. The
- * listener here only reads the first bytes (the TLS server arrives with the engine) and asks PlainWords.
+ * The mirror image with a real client: curl speaking plain HTTP to a port where a TLS server listens.
+ * First a raw listener reads the first bytes and asks PlainWords; then a real {@link TlsServerSocket}
+ * gets the same request and its handshake fails with the same words.
  */
 class PlainWordsClientPeersTest {
 
@@ -47,6 +48,29 @@ class PlainWordsClientPeersTest {
             assertEquals("the client sent an HTTP request in plain text (\"GET /index.html HTTP/1.1\"): it is not speaking"
                     + " TLS, and this port expects TLS from the first byte; it should use https:// (tls:// with tls4j)",
                     PlainWords.fromClient(first));
+        }
+    }
+
+    @Test
+    void curlSendsPlainHttpToTlsServerSocket() throws Exception {
+        String curl = Peers.require("curl", "curl").getPath();
+        try (TlsServerSocket server = TlsServerSocket.loopback(
+                TestCerts.server(org.tls4j.crypto.x509.TestPki.KeyKind.EC_P256).build())) {
+            server.setSoTimeout(20_000);
+            Process p = new ProcessBuilder(curl, "-s", "-m", "20", "-A", "tls4j-test", "http://127.0.0.1:"
+                    + server.getLocalPort() + "/index.html").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (TlsSocket s = server.accept()) {
+                s.setSoTimeout(20_000);
+                TlsException e = org.junit.jupiter.api.Assertions.assertThrows(TlsException.class, s::startHandshake);
+                assertEquals("the client sent an HTTP request in plain text (\"GET /index.html HTTP/1.1\"): it is not"
+                        + " speaking TLS, and this port expects TLS from the first byte; it should use https:// (tls://"
+                        + " with tls4j)", e.getMessage());
+            } finally {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
         }
     }
 }

@@ -86,7 +86,7 @@ public final class PythonPeers {
         private final Path log;
         private final boolean stopsWhenStdinCloses;
 
-        Server(List<String> command, Path dir, int port, boolean stopsWhenStdinCloses) throws Exception {
+        public Server(List<String> command, Path dir, int port, boolean stopsWhenStdinCloses) throws Exception {
             this.port = port;
             this.stopsWhenStdinCloses = stopsWhenStdinCloses;
             this.log = dir.resolve("server-" + port + ".log");

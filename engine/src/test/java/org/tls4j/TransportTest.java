@@ -269,9 +269,9 @@ class TransportTest {
     }
 
     @Test
-    void secureSchemesAreNotOpenedHereYet() throws Exception {
-        assertEquals("opening tls:// needs TlsSocket, which arrives with the TLS engine; until then take target() and"
-                + " versionsToOffer(...) from this Transport, or connect with tcp://",
+    void secureSchemesAreOpenedByOpenNotOpenSocket() throws Exception {
+        assertEquals("tls:// is a secure transport: open it with open(TlsConfig, timeout), which returns a TlsSocket,"
+                + " or connect with tcp:// for plain TCP",
                 assertThrows(TransportException.class, () -> Transport.parse("tls://127.0.0.1:1").openSocket(1000)).getMessage());
         assertEquals("udp:// is a datagram transport: open it with openPlainDatagram(), not as a socket",
                 assertThrows(TransportException.class, () -> Transport.parse("udp://127.0.0.1:1").openSocket(1000)).getMessage());

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The outcome of a finished STARTTLS preamble: the socket, now ready for the first TLS byte, and every
- * byte already read from it past the preamble.
+ * byte already read from it past the preamble. {@link org.tls4j.TlsSocket#upgrade} runs TLS over it.
  *
  * <p><b>Leftover bytes.</b> Preambles read through a small buffer, so the bytes after the last plain-text
  * line may already have been read. They are never dropped: {@link #leftover()} returns them, and whoever

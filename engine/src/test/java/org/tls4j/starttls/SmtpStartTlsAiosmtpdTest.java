@@ -8,25 +8,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tls4j.PythonPeers;
+import org.tls4j.TlsConfig;
+import org.tls4j.TlsSocket;
+import org.tls4j.crypto.x509.TrustStore;
+import org.tls4j.record.ProtocolVersion;
 import org.tls4j.Transport;
 
 /**
- * The SMTP preamble against a real STARTTLS server (aiosmtpd, Debian python3-aiosmtpd). Until the tls4j
- * engine lands, the TLS part after the preamble is run by the JDK's SSLSocket in this test only, to prove
- * the socket is handed over at exactly the right byte, to run the post-upgrade EHLO step over TLS, and to
- * send a message.
+ * STARTTLS end to end against a real server (aiosmtpd, Debian python3-aiosmtpd): the SMTP preamble, TLS
+ * 1.3 by tls4j's TlsSocket over the same socket (the aiosmtpd certificate as the only trust anchor, its
+ * name checked), EHLO again over TLS, and a message sent.
  */
 class SmtpStartTlsAiosmtpdTest {
 
@@ -43,9 +39,13 @@ class SmtpStartTlsAiosmtpdTest {
             assertEquals("C: STARTTLS", t.get(t.size() - 2));
             assertTrue(t.get(t.size() - 1).startsWith("S: 220 "), t.get(t.size() - 1));
 
-            SSLSocket tls = (SSLSocket) trusting(dir.resolve("cert.pem")).getSocketFactory()
-                    .createSocket(u.socket(), PythonPeers.SMTP_HOSTNAME, smtp.port, true);
+            TlsConfig config = TlsConfig.builder()
+                    .trustAnchors(TrustStore.fromPemFile(dir.resolve("cert.pem").toFile()))
+                    .serverName(PythonPeers.SMTP_HOSTNAME).build();
+            TlsSocket tls = TlsSocket.upgrade(u, config, true);
+            tls.setSoTimeout(10_000);
             tls.startHandshake();
+            assertEquals(ProtocolVersion.TLS13, tls.session().version());
             InputStream in = tls.getInputStream();
             OutputStream out = tls.getOutputStream();
             List<String> after = SmtpStartTls.ehloAfterUpgrade(in, out, "client.tls4j.test");
@@ -82,20 +82,5 @@ class SmtpStartTlsAiosmtpdTest {
             b.write(c);
         }
         return b.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static SSLContext trusting(Path certPem) throws Exception {
-        X509Certificate cert;
-        try (InputStream in = Files.newInputStream(certPem)) {
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        ks.setCertificateEntry("aiosmtpd", cert);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }

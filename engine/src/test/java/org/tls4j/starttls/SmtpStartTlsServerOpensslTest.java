@@ -3,9 +3,6 @@ package org.tls4j.starttls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,21 +10,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tls4j.TlsConfig;
+import org.tls4j.TlsSocket;
+import org.tls4j.record.ProtocolVersion;
 import org.tls4j.testing.Peers;
 
 /**
- * {@code openssl s_client -starttls smtp} against the tls4j SMTP server preamble. The TLS handshake after
- * the preamble is run by the JDK's server-side SSLSocket in this test only (until the tls4j engine lands),
- * fed with {@link Upgrade#leftover()} first: this proves the socket and the leftover bytes are handed
- * over at exactly the first TLS byte.
+ * {@code openssl s_client -starttls smtp} against the tls4j SMTP server preamble and then tls4j's
+ * server-side TlsSocket, fed with {@link Upgrade#leftover()} first: this proves the socket and the
+ * leftover bytes are handed over at exactly the first TLS byte.
  */
 class SmtpStartTlsServerOpensslTest {
 
@@ -44,19 +39,9 @@ class SmtpStartTlsServerOpensslTest {
         String openssl = Peers.require("openssl", "openssl").getPath();
         Path key = dir.resolve("key.pem");
         Path cert = dir.resolve("cert.pem");
-        Path p12 = dir.resolve("server.p12");
         run(List.of(openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
                 key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=mx.tls4j.test"));
-        run(List.of(openssl, "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
-                "-passout", "pass:test", "-name", "server"));
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            ks.load(in, "test".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "test".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        TlsConfig config = TlsConfig.builder().certificate(Files.readString(cert), Files.readString(key)).build();
 
         Path out = dir.resolve("s_client.out");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -73,10 +58,10 @@ class SmtpStartTlsServerOpensslTest {
                 assertEquals("C: STARTTLS", t.get(t.size() - 2));
                 assertEquals("S: 220 2.0.0 Ready to start TLS", t.get(t.size() - 1));
 
-                SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(s,
-                        new ByteArrayInputStream(u.leftover()), true);
-                tls.setUseClientMode(false);
+                TlsSocket tls = TlsSocket.upgrade(u, config, false);
                 tls.startHandshake();
+                assertEquals(ProtocolVersion.TLS13, tls.session().version());
+                assertEquals("mx.tls4j.test", tls.session().serverName());
                 OutputStream o = tls.getOutputStream();
                 o.write("250 hello over TLS\r\n".getBytes(StandardCharsets.US_ASCII));
                 o.flush();
