@@ -78,4 +78,25 @@ class PeerHarnessTest {
         }
         return tests;
     }
+
+    @TestFactory
+    List<DynamicTest> jsseServerOpensslClientEveryKeyType() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (InteropPki.LeafKind k : InteropPki.LeafKind.values()) {
+            tests.add(DynamicTest.dynamicTest(k.scheme, () -> InteropMatrix.run("JSSE server <- openssl s_client",
+                    "harness self-check", "TLS_AES_256_GCM_SHA384 secp384r1 " + k.scheme, () -> {
+                        try (Jsse.Server s = new Jsse.Server(Jsse.context(pki, pki.leaf(k)), null, null);
+                                PeerProcess c = PeerCommands.opensslClient(dir, s.port(), pki.caFile,
+                                        "TLS_AES_256_GCM_SHA384", "P-384", k.scheme, List.of())) {
+                            c.await(Pattern.compile("Verify return code: 0 \\(ok\\)"), Duration.ofSeconds(10));
+                            c.send("jsse-" + k + "\n");
+                            c.await(Pattern.compile(new StringBuilder("jsse-" + k).reverse().toString()), Duration.ofSeconds(10));
+                            assertTrue(c.out().contains("Peer signature type: "), c.transcript());
+                            Jsse.Session js = s.await();
+                            assertTrue(js.suite().equals("TLS_AES_256_GCM_SHA384") && js.received().equals("jsse-" + k), js.toString());
+                        }
+                    })));
+        }
+        return tests;
+    }
 }
