@@ -1,0 +1,342 @@
+package org.tls4j;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.rand.HmacDrbg;
+import org.tls4j.crypto.rand.RandomSource;
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.crypto.x509.TrustStore;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.tls13.CertifiedKey;
+import org.tls4j.handshake.tls13.Groups;
+import org.tls4j.handshake.tls13.HandshakeConfig;
+import org.tls4j.handshake.tls13.Tls13Suite;
+import org.tls4j.record.ProtocolVersion;
+
+/**
+ * The configuration of a {@link TlsEngine}: immutable, built with {@link #builder()}, shareable between
+ * engines and threads.
+ *
+ * <p><b>Versions.</b> Only TLS 1.3 (RFC 8446) is implemented for now; {@link Builder#versions} refuses
+ * anything else with an {@link IllegalArgumentException} rather than pretend.
+ *
+ * <p><b>Defaults</b> (all lists in preference order):
+ * <ul>
+ * <li>cipher suites: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256,
+ *     TLS_AES_128_CCM_SHA256. TLS_AES_128_CCM_8_SHA256 is off (its 8-byte tag is weaker; RFC 8446,
+ *     Appendix B.4 lists it for constrained devices) and must be enabled explicitly;</li>
+ * <li>groups: x25519, secp256r1, x448, secp384r1, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096; the client
+ *     sends a key share for the first only ({@link Builder#keyShareGroups}) and the server asks for
+ *     another with a HelloRetryRequest when needed;</li>
+ * <li>signature schemes: ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384, ecdsa_secp521r1_sha512,
+ *     ed25519, ed448, rsa_pss_rsae_sha256/384/512, rsa_pss_pss_sha256/384/512, and rsa_pkcs1_sha256/384/512
+ *     which TLS 1.3 allows for certificate signatures only (Section 4.2.3);</li>
+ * <li>certificates and names: verified (chain to {@link Builder#trustAnchors}, then the host name);</li>
+ * <li>random: {@link HmacDrbg} seeded from {@code SecureRandom}; clock: {@link Clock#systemUTC()};</li>
+ * <li>HelloRetryRequest cookie off; middlebox compatibility mode (RFC 8446, Appendix D.4) on.</li>
+ * </ul>
+ */
+public final class TlsConfig {
+    private final List<ProtocolVersion> versions;
+    private final List<CipherSuite> suites;
+    private final List<NamedGroup> groups;
+    private final List<NamedGroup> keyShareGroups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final List<CertifiedKey> certificates;
+    private final List<Certificate> trustAnchors;
+    private final boolean verifyCertificates;
+    private final boolean verifyHostname;
+    private final String serverName;
+    private final List<String> alpn;
+    private final RandomSource random;
+    private final Clock clock;
+    private final boolean hrrCookie;
+    private final boolean middleboxCompat;
+
+    private TlsConfig(Builder b) {
+        versions = unmodifiable(b.versions);
+        suites = unmodifiable(b.suites);
+        groups = unmodifiable(b.groups);
+        keyShareGroups = b.keyShareGroups == null ? null : unmodifiable(b.keyShareGroups);
+        signatureSchemes = unmodifiable(b.signatureSchemes);
+        certificates = unmodifiable(b.certificates);
+        trustAnchors = unmodifiable(b.trustAnchors);
+        verifyCertificates = b.verifyCertificates;
+        verifyHostname = b.verifyHostname;
+        serverName = b.serverName;
+        alpn = unmodifiable(b.alpn);
+        random = b.random != null ? b.random : HmacDrbg.fromSystem();
+        clock = b.clock;
+        hrrCookie = b.hrrCookie;
+        middleboxCompat = b.middleboxCompat;
+    }
+
+    private static <T> List<T> unmodifiable(List<T> l) {
+        return Collections.unmodifiableList(new ArrayList<T>(l));
+    }
+
+    /** A builder holding the defaults above. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<ProtocolVersion> versions() {
+        return versions;
+    }
+
+    public List<CipherSuite> cipherSuites() {
+        return suites;
+    }
+
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+
+    /** Groups the client sends key shares for in its first ClientHello. */
+    public List<NamedGroup> keyShareGroups() {
+        return keyShareGroups != null ? keyShareGroups : groups.subList(0, 1);
+    }
+
+    public List<SignatureScheme> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    /** The server's certificate chains with their keys (one is chosen per handshake). */
+    public List<CertifiedKey> certificates() {
+        return certificates;
+    }
+
+    public List<Certificate> trustAnchors() {
+        return trustAnchors;
+    }
+
+    /** False only when built with {@link Builder#insecureSkipCertificateVerification()}. */
+    public boolean verifyCertificates() {
+        return verifyCertificates;
+    }
+
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
+    /** The client's server name (SNI and the name checked in the certificate), or null. */
+    public String serverName() {
+        return serverName;
+    }
+
+    public List<String> alpnProtocols() {
+        return alpn;
+    }
+
+    public RandomSource randomSource() {
+        return random;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean helloRetryCookie() {
+        return hrrCookie;
+    }
+
+    public boolean middleboxCompatibility() {
+        return middleboxCompat;
+    }
+
+    /** The handshake's view of this configuration. */
+    HandshakeConfig handshakeConfig() {
+        return HandshakeConfig.builder().suites(suites).groups(groups).keyShareGroups(keyShareGroups())
+                .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
+                .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
+                .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
+                .build();
+    }
+
+    /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
+    public static final class Builder {
+        private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13);
+        private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
+                CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+                CipherSuite.TLS_AES_128_CCM_SHA256);
+        private List<NamedGroup> groups = Arrays.asList(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.X448,
+                NamedGroup.SECP384R1, NamedGroup.SECP521R1, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072,
+                NamedGroup.FFDHE4096);
+        private List<NamedGroup> keyShareGroups;
+        private List<SignatureScheme> signatureSchemes = Arrays.asList(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.ED25519,
+                SignatureScheme.ED448, SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+                SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.RSA_PSS_PSS_SHA256,
+                SignatureScheme.RSA_PSS_PSS_SHA384, SignatureScheme.RSA_PSS_PSS_SHA512,
+                SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+        private List<CertifiedKey> certificates = new ArrayList<CertifiedKey>();
+        private List<Certificate> trustAnchors = new ArrayList<Certificate>();
+        private boolean verifyCertificates = true;
+        private boolean verifyHostname = true;
+        private String serverName;
+        private List<String> alpn = new ArrayList<String>();
+        private RandomSource random;
+        private Clock clock = Clock.systemUTC();
+        private boolean hrrCookie;
+        private boolean middleboxCompat = true;
+
+        private Builder() {}
+
+        /** Enabled versions. Only TLS 1.3 is implemented: any other version is refused. */
+        public Builder versions(ProtocolVersion... v) {
+            if (v.length == 0) {
+                throw new IllegalArgumentException("at least one version");
+            }
+            for (ProtocolVersion p : v) {
+                if (!p.equals(ProtocolVersion.TLS13)) {
+                    throw new IllegalArgumentException(p + " is not implemented yet: tls4j speaks only TLS 1.3 for now");
+                }
+            }
+            versions = Arrays.asList(v);
+            return this;
+        }
+
+        /** Enabled TLS 1.3 cipher suites, in preference order. */
+        public Builder cipherSuites(CipherSuite... v) {
+            for (CipherSuite s : v) {
+                if (Tls13Suite.of(s) == null) {
+                    throw new IllegalArgumentException(s + " is not a TLS 1.3 suite tls4j implements");
+                }
+            }
+            suites = nonEmpty(Arrays.asList(v), "cipher suites");
+            return this;
+        }
+
+        /** Enabled key exchange groups, in preference order. */
+        public Builder groups(NamedGroup... v) {
+            for (NamedGroup g : v) {
+                if (!Groups.isSupported(g)) {
+                    throw new IllegalArgumentException(g + " is not a group tls4j implements");
+                }
+            }
+            groups = nonEmpty(Arrays.asList(v), "groups");
+            return this;
+        }
+
+        /** Client: the groups to send key shares for at once (each must be enabled; default: the first group). */
+        public Builder keyShareGroups(NamedGroup... v) {
+            keyShareGroups = Arrays.asList(v);
+            return this;
+        }
+
+        /** Signature schemes offered and accepted, in preference order. */
+        public Builder signatureSchemes(SignatureScheme... v) {
+            signatureSchemes = nonEmpty(Arrays.asList(v), "signature schemes");
+            return this;
+        }
+
+        /** Adds a certificate chain with its private key (server); several may be added. */
+        public Builder certificate(CertifiedKey k) {
+            certificates.add(k);
+            return this;
+        }
+
+        /** Adds a chain (PEM, leaf first) and its key (PEM). */
+        public Builder certificate(String chainPem, String keyPem) throws CryptoException {
+            return certificate(CertifiedKey.fromPem(chainPem, keyPem));
+        }
+
+        /** The certificates a client trusts as roots. */
+        public Builder trustAnchors(List<Certificate> v) {
+            trustAnchors = new ArrayList<Certificate>(v);
+            return this;
+        }
+
+        /** Trusts the system's CA bundle ({@link TrustStore#system()}). */
+        public Builder systemTrustAnchors() throws IOException {
+            try {
+                trustAnchors = new ArrayList<Certificate>(TrustStore.system());
+            } catch (org.tls4j.crypto.asn1.DerException e) {
+                throw new IOException("cannot read the system CA bundle: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** Whether the client checks the server's certificate against {@link #serverName} (default on). */
+        public Builder verifyHostname(boolean v) {
+            verifyHostname = v;
+            return this;
+        }
+
+        /**
+         * INSECURE: the client accepts any server certificate (chain and name unchecked; the
+         * CertificateVerify signature is still checked against the leaf's key). For debugging only.
+         */
+        public Builder insecureSkipCertificateVerification() {
+            verifyCertificates = false;
+            return this;
+        }
+
+        /** Client: the server's host name, sent as SNI and checked in its certificate. */
+        public Builder serverName(String v) {
+            serverName = v;
+            return this;
+        }
+
+        /** ALPN protocols in preference order (RFC 7301). */
+        public Builder alpnProtocols(String... v) {
+            for (String p : v) {
+                if (p.isEmpty() || p.length() > 255) {
+                    throw new IllegalArgumentException("an ALPN protocol name is 1..255 bytes");
+                }
+            }
+            alpn = Arrays.asList(v);
+            return this;
+        }
+
+        /** Where every random byte comes from (tests inject a fixed sequence). */
+        public Builder randomSource(RandomSource v) {
+            random = v;
+            return this;
+        }
+
+        /** The clock for certificate validity. */
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        /** Server: include a cookie in HelloRetryRequest and require it back (RFC 8446, Section 4.2.2). */
+        public Builder helloRetryCookie(boolean v) {
+            hrrCookie = v;
+            return this;
+        }
+
+        /** Middlebox compatibility mode (RFC 8446, Appendix D.4), on by default. */
+        public Builder middleboxCompatibility(boolean v) {
+            middleboxCompat = v;
+            return this;
+        }
+
+        private static <T> List<T> nonEmpty(List<T> l, String what) {
+            if (l.isEmpty()) {
+                throw new IllegalArgumentException("no " + what);
+            }
+            return l;
+        }
+
+        public TlsConfig build() {
+            if (keyShareGroups != null) {
+                for (NamedGroup g : keyShareGroups) {
+                    if (!groups.contains(g)) {
+                        throw new IllegalArgumentException("key share for " + g + ", which is not enabled");
+                    }
+                }
+            }
+            return new TlsConfig(this);
+        }
+    }
+}

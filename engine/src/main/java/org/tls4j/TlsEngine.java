@@ -1,0 +1,456 @@
+package org.tls4j;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.tls4j.handshake.tls13.HandshakeOutput;
+import org.tls4j.handshake.tls13.HandshakeSummary;
+import org.tls4j.handshake.tls13.Tls13Handshake;
+import org.tls4j.record.AlertDescription;
+import org.tls4j.record.AlertLevel;
+import org.tls4j.record.ContentType;
+import org.tls4j.record.Deframer;
+import org.tls4j.record.Fragmenter;
+import org.tls4j.record.ProtocolVersion;
+import org.tls4j.record.ReadState;
+import org.tls4j.record.Record;
+import org.tls4j.record.RecordHeader;
+import org.tls4j.record.TlsAlert;
+import org.tls4j.record.WriteState;
+
+/**
+ * One TLS connection, without I/O and without threads: you move bytes between this engine and the
+ * network yourself. {@link #wrap} turns application bytes into records for the network (and emits the
+ * handshake's own records); {@link #unwrap} turns records from the network into application bytes (and
+ * feeds the handshake). Each call returns a {@link TlsResult} that says what the handshake needs next.
+ * Only TLS 1.3 (RFC 8446) is implemented for now.
+ *
+ * <p>Differences from {@code javax.net.ssl.SSLEngine}, to make misuse harder: the handshake starts by
+ * itself (no {@code beginHandshake}); there are no delegated tasks; application data is refused until
+ * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
+ * throws a {@link TlsException} naming the alert, the alert record is produced by the next
+ * {@link #wrap}, the keys are destroyed at once, and the engine stays closed.
+ *
+ * <p>Inside, one call flows like this (names are the real classes):
+ * <pre>
+ * unwrap: src → Deframer (+ ReadState: Aead13Protection.open) → record type?
+ *           handshake        → Tls13Handshake → HandshakeReassembler → Tls13Messages.parse
+ *                              → Tls13Client/Tls13Server state.handle(...) → HandshakeOutputs
+ *           change_cipher_spec → Tls13Handshake.changeCipherSpec (checked, dropped)
+ *           alert            → close_notify: inbound closed; others: TlsException
+ *           application_data → dst
+ * HandshakeOutputs, in order: HANDSHAKE/CHANGE_CIPHER_SPEC bytes → Fragmenter (+ WriteState: seal)
+ *           → pending network bytes; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed in
+ *           ReadState/WriteState; COMPLETE → session()
+ * wrap:   pending network bytes → dst; then application data → Fragmenter → dst
+ * </pre>
+ *
+ * <p>A complete client and server, with the two engines talking in memory (the same loop works with
+ * a SocketChannel in place of the buffers {@code c2s}/{@code s2c}):
+ * <pre>{@code
+ * TlsConfig serverConfig = TlsConfig.builder().certificate(chainPem, keyPem).alpnProtocols("h2").build();
+ * TlsConfig clientConfig = TlsConfig.builder().trustAnchors(roots).serverName("example.com")
+ *         .alpnProtocols("h2", "http/1.1").build();
+ * TlsEngine client = TlsEngine.client(clientConfig);
+ * TlsEngine server = TlsEngine.server(serverConfig);
+ * ByteBuffer c2s = ByteBuffer.allocate(client.packetBufferSize());  // "network", client to server
+ * ByteBuffer s2c = ByteBuffer.allocate(server.packetBufferSize());  // "network", server to client
+ * ByteBuffer empty = ByteBuffer.allocate(0);
+ * ByteBuffer app = ByteBuffer.allocate(client.applicationBufferSize());
+ * while (client.handshakeStatus() != TlsResult.HandshakeStatus.NOT_HANDSHAKING
+ *         || server.handshakeStatus() != TlsResult.HandshakeStatus.NOT_HANDSHAKING) {
+ *     client.wrap(empty, c2s);                     // client → network
+ *     c2s.flip(); server.unwrap(c2s, app); c2s.compact();
+ *     server.wrap(empty, s2c);                     // server → network
+ *     s2c.flip(); client.unwrap(s2c, app); s2c.compact();
+ * }
+ * System.out.println(client.session());            // TLSv1.3 TLS_AES_128_GCM_SHA256 x25519 ... alpn=h2
+ * client.wrap(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), c2s);
+ * c2s.flip(); app.clear(); server.unwrap(c2s, app); c2s.compact();
+ * app.flip();                                      // "hello"
+ * client.closeOutbound(); client.wrap(empty, c2s); // close_notify
+ * c2s.flip(); server.unwrap(c2s, app);             // status CLOSED: the client will send no more
+ * }</pre>
+ * Each call throws {@link TlsException} on failure; then call {@link #wrap} once more to get the alert
+ * record and send it before closing the transport.
+ *
+ * <p>Not thread-safe: use one engine from one thread at a time (wrap and unwrap from different threads
+ * need external locking).
+ */
+public final class TlsEngine {
+    private final boolean client;
+    private final Tls13Handshake hs;
+    private final Deframer deframer = new Deframer();
+    private final ReadState readState = new ReadState();
+    private final WriteState writeState = new WriteState();
+    private final Fragmenter fragmenter = new Fragmenter(writeState);
+    private final Record record = new Record();
+
+    /** Network bytes waiting for wrap: the handshake's records, alerts. */
+    private byte[] outNet = new byte[4096];
+    private int outStart;
+    private int outEnd;
+    /** Plaintext of an application data record not yet delivered by unwrap. */
+    private final byte[] appIn = new byte[RecordHeader.MAX_PLAINTEXT];
+    private int appStart;
+    private int appEnd;
+
+    private int readEpochs;
+    private boolean firstFlightQueued;
+    private HandshakeSummary summary;
+    private boolean finishedReported;
+    private TlsException failure;
+    private boolean outboundClosed;
+    private boolean inboundClosed;
+
+    private TlsEngine(TlsConfig config, boolean client) {
+        this.client = client;
+        writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
+        Tls13Handshake h;
+        try {
+            h = client ? Tls13Handshake.client(config.handshakeConfig()) : Tls13Handshake.server(config.handshakeConfig());
+        } catch (TlsAlert a) {
+            throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
+        }
+        this.hs = h;
+        try {
+            applyOutputs();
+        } catch (TlsAlert a) {
+            fail(a);
+        }
+    }
+
+    /** A client engine; its ClientHello is ready for the first {@link #wrap}. */
+    public static TlsEngine client(TlsConfig config) {
+        return new TlsEngine(config, true);
+    }
+
+    /** A server engine, waiting for a ClientHello in {@link #unwrap}. */
+    public static TlsEngine server(TlsConfig config) {
+        return new TlsEngine(config, false);
+    }
+
+    /** True for a client engine. */
+    public boolean isClient() {
+        return client;
+    }
+
+    /**
+     * Produces network bytes into {@code dst}: first whatever the handshake or a close has queued, then,
+     * once the handshake is complete, {@code src} as application data records.
+     *
+     * @return OK; BUFFER_OVERFLOW when {@code dst} cannot take the next record; CLOSED once the outbound
+     *     side is closed (close_notify or an alert sent) and nothing is left to produce
+     * @throws TlsException the connection has failed (the result of a previous call)
+     */
+    public TlsResult wrap(ByteBuffer src, ByteBuffer dst) throws TlsException {
+        int produced = drainNet(dst);
+        if (pending() > 0) {
+            return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+        }
+        if (failure != null || outboundClosed) {
+            destroyIfDone();
+            return result(TlsResult.Status.CLOSED, 0, produced);
+        }
+        if (!hs.isComplete() || !src.hasRemaining()) {
+            return result(TlsResult.Status.OK, 0, produced);
+        }
+        int consumed;
+        int before = dst.position();
+        try {
+            if (writeState.keyUpdateDue()) {
+                hs.keyUpdate(false);
+                applyOutputs();
+                produced += drainNet(dst);
+                if (pending() > 0) {
+                    return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+                }
+                before = dst.position();
+            }
+            consumed = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
+        } catch (TlsAlert a) {
+            throw fail(a);
+        } catch (RuntimeException e) {
+            throw fail(new TlsAlert(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
+        }
+        produced += dst.position() - before;
+        return result(consumed == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
+    }
+
+    /**
+     * Consumes network bytes from {@code src}, runs the handshake, and delivers application data into
+     * {@code dst}. Bytes of an incomplete record are taken and kept inside (they count in
+     * bytesConsumed); the call then reports BUFFER_UNDERFLOW if it could do nothing else.
+     *
+     * @return OK; BUFFER_UNDERFLOW when no whole record is available; BUFFER_OVERFLOW when application
+     *     data is waiting and {@code dst} is full; CLOSED once the peer's close_notify arrived
+     * @throws TlsException the connection failed now or earlier (an alert to send or one received)
+     */
+    public TlsResult unwrap(ByteBuffer src, ByteBuffer dst) throws TlsException {
+        if (failure != null) {
+            throw failure;
+        }
+        int produced = drainApp(dst);
+        if (appEnd > appStart) {
+            return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+        }
+        if (inboundClosed) {
+            return result(TlsResult.Status.CLOSED, 0, produced);
+        }
+        int consumed = 0;
+        boolean progress = false;
+        try {
+            while (!inboundClosed && appEnd == appStart) {
+                consumed += deframer.feed(src);
+                long seqBefore = readState.sequenceNumber();
+                if (!deframer.next(readState, record)) {
+                    if (!src.hasRemaining() || deframer.buffered() == 0) {
+                        break;
+                    }
+                    continue;
+                }
+                progress = true;
+                boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
+                handleRecord(wasProtected);
+            }
+        } catch (TlsAlert a) {
+            throw fail(a);
+        } catch (RuntimeException e) {
+            throw fail(new TlsAlert(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
+        }
+        produced += drainApp(dst);
+        if (inboundClosed) {
+            return result(TlsResult.Status.CLOSED, consumed, produced);
+        }
+        if (!progress) {
+            return result(TlsResult.Status.BUFFER_UNDERFLOW, consumed, produced);
+        }
+        return result(TlsResult.Status.OK, consumed, produced);
+    }
+
+    private void handleRecord(boolean wasProtected) throws TlsAlert {
+        int type = record.typeCode();
+        if (type != ContentType.HANDSHAKE.code && hs.hasPartialMessage()) {
+            throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                    "a " + record.type() + " record inside a fragmented handshake message (RFC 8446, Section 5.1)");
+        }
+        if (type == ContentType.HANDSHAKE.code) {
+            hs.handshakeRecord(record.array(), record.offset(), record.length());
+            applyOutputs();
+        } else if (type == ContentType.CHANGE_CIPHER_SPEC.code) {
+            if (wasProtected) {
+                throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                        "a protected change_cipher_spec record (RFC 8446, Section 5)");
+            }
+            hs.changeCipherSpec(record.array(), record.offset(), record.length());
+        } else if (type == ContentType.ALERT.code) {
+            handleAlert();
+        } else if (type == ContentType.APPLICATION_DATA.code) {
+            if (readEpochs < 2) {
+                throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                        "application data before the handshake keys allow it (RFC 8446, Section 2)");
+            }
+            System.arraycopy(record.array(), record.offset(), appIn, 0, record.length());
+            appStart = 0;
+            appEnd = record.length();
+        } else {
+            throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                    "record of content type " + record.type() + " (RFC 8446, Section 5)");
+        }
+    }
+
+    /**
+     * An alert record (RFC 8446, Section 6). close_notify closes the inbound side ("any data received
+     * after a closure alert has been received MUST be ignored"); user_canceled is noted and ignored;
+     * every other alert is fatal whatever its level ("all alerts ... other than close_notify and
+     * user_canceled ... MUST be treated as error alerts").
+     */
+    private void handleAlert() throws TlsAlert {
+        if (record.length() != 2) {
+            throw new TlsAlert(AlertDescription.DECODE_ERROR, "alert record of " + record.length() + " bytes");
+        }
+        int level = record.array()[record.offset()] & 0xff;
+        int desc = record.array()[record.offset() + 1] & 0xff;
+        if (desc == AlertDescription.CLOSE_NOTIFY.code) {
+            inboundClosed = true;
+            readState.destroy();
+            return;
+        }
+        if (desc == AlertDescription.USER_CANCELED.code) {
+            return;
+        }
+        throw TlsAlert.received(AlertLevel.of(level), AlertDescription.of(desc));
+    }
+
+    /** Applies the handshake's outputs in order (see the class comment). */
+    private void applyOutputs() throws TlsAlert {
+        for (HandshakeOutput o : hs.drainOutputs()) {
+            switch (o.kind) {
+                case HANDSHAKE:
+                    queue(ContentType.HANDSHAKE, o.bytes());
+                    if (!firstFlightQueued) {
+                        firstFlightQueued = true;
+                        // RFC 8446, Section 5.1: 0x0301 for the initial ClientHello, 0x0303 after.
+                        writeState.setVersion(ProtocolVersion.TLS12);
+                    }
+                    break;
+                case CHANGE_CIPHER_SPEC:
+                    queue(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+                    break;
+                case READ_KEYS:
+                    readState.setProtection(o.secret().protection());
+                    readEpochs++;
+                    break;
+                case WRITE_KEYS:
+                    writeState.setProtection(o.secret().protection());
+                    break;
+                case COMPLETE:
+                    summary = o.summary();
+                    break;
+                default:
+                    throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);
+            }
+        }
+    }
+
+    /** Seals {@code b} as records of {@code type} into the pending network bytes. */
+    private void queue(ContentType type, byte[] b) throws TlsAlert {
+        int need = fragmenter.sealedLength(type, b.length);
+        if (outNet.length - outEnd < need) {
+            int live = outEnd - outStart;
+            byte[] n = outNet.length - live >= need ? outNet : new byte[Math.max(outNet.length * 2, live + need)];
+            System.arraycopy(outNet, outStart, n, 0, live);
+            outNet = n;
+            outStart = 0;
+            outEnd = live;
+        }
+        outEnd += fragmenter.write(type, b, 0, b.length, outNet, outEnd);
+    }
+
+    private int pending() {
+        return outEnd - outStart;
+    }
+
+    private int drainNet(ByteBuffer dst) {
+        int n = Math.min(pending(), dst.remaining());
+        dst.put(outNet, outStart, n);
+        outStart += n;
+        if (outStart == outEnd) {
+            outStart = 0;
+            outEnd = 0;
+        }
+        return n;
+    }
+
+    private int drainApp(ByteBuffer dst) {
+        int n = Math.min(appEnd - appStart, dst.remaining());
+        dst.put(appIn, appStart, n);
+        appStart += n;
+        if (appStart == appEnd) {
+            Arrays.fill(appIn, 0, appEnd, (byte) 0);
+            appStart = 0;
+            appEnd = 0;
+        }
+        return n;
+    }
+
+    /**
+     * The one place a failure is handled (CONVENTIONS, "Errors"): the alert record is queued for the
+     * next wrap (unless the peer sent it), the keys are destroyed, and the engine stays closed.
+     */
+    private TlsException fail(TlsAlert a) {
+        if (failure != null) {
+            return failure;
+        }
+        failure = new TlsException(a);
+        if (!a.isReceived()) {
+            try {
+                queue(ContentType.ALERT, new byte[] {2, (byte) a.description().code});
+            } catch (TlsAlert | RuntimeException ignored) {
+                // The write state itself is unusable (e.g. sequence number exhausted): close without an alert.
+            }
+        }
+        readState.destroy();
+        writeState.destroy();
+        Arrays.fill(appIn, (byte) 0);
+        appStart = 0;
+        appEnd = 0;
+        return failure;
+    }
+
+    /**
+     * Closes the outbound side: a close_notify alert is queued for the next wrap (RFC 8446, Section
+     * 6.1), after which wrap reports CLOSED. The inbound side stays open until the peer's close_notify
+     * (half-close). Calling it again, or after a failure, does nothing.
+     */
+    public void closeOutbound() {
+        if (outboundClosed || failure != null) {
+            return;
+        }
+        outboundClosed = true;
+        try {
+            queue(ContentType.ALERT, new byte[] {1, (byte) AlertDescription.CLOSE_NOTIFY.code});
+        } catch (TlsAlert a) {
+            fail(a);
+        }
+    }
+
+    private void destroyIfDone() {
+        if (pending() == 0 && (outboundClosed || failure != null)) {
+            writeState.destroy();
+        }
+    }
+
+    /** True once nothing more will be produced: close_notify or an alert sent, or the engine failed. */
+    public boolean isOutboundDone() {
+        return (outboundClosed || failure != null) && pending() == 0;
+    }
+
+    /** True once the peer's close_notify arrived or the engine failed. */
+    public boolean isInboundDone() {
+        return inboundClosed || failure != null;
+    }
+
+    /** What the handshake needs next (NEED_WRAP while bytes are queued for the network). */
+    public TlsResult.HandshakeStatus handshakeStatus() {
+        if (pending() > 0) {
+            return TlsResult.HandshakeStatus.NEED_WRAP;
+        }
+        if (failure == null && !hs.isComplete() && !inboundClosed) {
+            return TlsResult.HandshakeStatus.NEED_UNWRAP;
+        }
+        return TlsResult.HandshakeStatus.NOT_HANDSHAKING;
+    }
+
+    private TlsResult result(TlsResult.Status status, int consumed, int produced) {
+        TlsResult.HandshakeStatus h = handshakeStatus();
+        if (h == TlsResult.HandshakeStatus.NOT_HANDSHAKING && summary != null && !finishedReported) {
+            finishedReported = true;
+            h = TlsResult.HandshakeStatus.FINISHED;
+        }
+        return new TlsResult(status, h, consumed, produced);
+    }
+
+    /** The failure that closed this engine, or null. */
+    public TlsException failure() {
+        return failure;
+    }
+
+    /** What the handshake negotiated; null until the handshake is complete. */
+    public TlsSession session() {
+        return summary == null ? null : new TlsSession(summary);
+    }
+
+    /**
+     * The smallest {@code dst} for {@link #wrap} and {@code src} for {@link #unwrap} that always holds a
+     * whole record: 5 + 2^14 + 256 bytes (RFC 8446, Section 5.2).
+     */
+    public int packetBufferSize() {
+        return RecordHeader.LENGTH + RecordHeader.MAX_CIPHERTEXT_TLS13;
+    }
+
+    /** The largest plaintext one record carries, 2^14 bytes: a {@code dst} for unwrap of this size never overflows. */
+    public int applicationBufferSize() {
+        return RecordHeader.MAX_PLAINTEXT;
+    }
+}

@@ -1,0 +1,68 @@
+package org.tls4j;
+
+import java.util.List;
+
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.tls13.HandshakeSummary;
+import org.tls4j.record.ProtocolVersion;
+
+/** What a completed handshake negotiated (a read-only view; {@link TlsEngine#session()}). */
+public final class TlsSession {
+    private final HandshakeSummary s;
+
+    TlsSession(HandshakeSummary s) {
+        this.s = s;
+    }
+
+    /** The protocol version (TLS 1.3 for now). */
+    public ProtocolVersion version() {
+        return s.version;
+    }
+
+    public CipherSuite cipherSuite() {
+        return s.suite;
+    }
+
+    /** The key exchange group. */
+    public NamedGroup group() {
+        return s.group;
+    }
+
+    /** The scheme the server signed its CertificateVerify with. */
+    public SignatureScheme signatureScheme() {
+        return s.signatureScheme;
+    }
+
+    /** The ALPN protocol, or null. */
+    public String applicationProtocol() {
+        return s.alpn;
+    }
+
+    /** The server name the client sent (SNI), or null. */
+    public String serverName() {
+        return s.serverName;
+    }
+
+    /** The peer's certificate chain as sent, leaf first (empty when the peer sent none). */
+    public List<Certificate> peerCertificates() {
+        return s.peerCertificates();
+    }
+
+    /** The chain this side sent, leaf first. */
+    public List<Certificate> localCertificates() {
+        return s.localCertificates();
+    }
+
+    /** True when the server asked for a second ClientHello (HelloRetryRequest). */
+    public boolean helloRetried() {
+        return s.helloRetried;
+    }
+
+    @Override
+    public String toString() {
+        return s.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package org.tls4j.handshake.tls13;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.tls4j.crypto.rand.RandomSource;
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.ext.Extension;
+
+/**
+ * Everything a TLS 1.3 handshake needs to know from the application, immutable. The engine's
+ * {@code TlsConfig} builds one; tests build one directly. Lists are in preference order.
+ */
+public final class HandshakeConfig {
+    /** Hook that may rewrite the ClientHello extension list before it is sent (tests only). */
+    public interface ClientHelloHook {
+        /** Returns the extensions to send instead of {@code extensions} (same message, same order rules). */
+        List<Extension> rewrite(List<Extension> extensions);
+    }
+
+    final List<CipherSuite> suites;
+    final List<NamedGroup> groups;
+    final List<NamedGroup> keyShareGroups;
+    final List<SignatureScheme> signatureSchemes;
+    final List<SignatureScheme> certificateSignatureSchemes;
+    final List<CertifiedKey> certificates;
+    final List<Certificate> trustAnchors;
+    final boolean verifyCertificates;
+    final boolean verifyHostname;
+    final String serverName;
+    final List<String> alpn;
+    final RandomSource random;
+    final Clock clock;
+    final boolean hrrCookie;
+    final boolean middleboxCompat;
+    final boolean sendServerGroups;
+    final ClientHelloHook clientHelloHook;
+
+    private HandshakeConfig(Builder b) {
+        suites = copy(b.suites);
+        groups = copy(b.groups);
+        keyShareGroups = copy(b.keyShareGroups == null ? first(b.groups) : b.keyShareGroups);
+        signatureSchemes = copy(b.signatureSchemes);
+        certificateSignatureSchemes = b.certificateSignatureSchemes == null ? null : copy(b.certificateSignatureSchemes);
+        certificates = copy(b.certificates);
+        trustAnchors = copy(b.trustAnchors);
+        verifyCertificates = b.verifyCertificates;
+        verifyHostname = b.verifyHostname;
+        serverName = b.serverName;
+        alpn = copy(b.alpn);
+        random = b.random;
+        clock = b.clock;
+        hrrCookie = b.hrrCookie;
+        middleboxCompat = b.middleboxCompat;
+        sendServerGroups = b.sendServerGroups;
+        clientHelloHook = b.clientHelloHook;
+        if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+            throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
+        }
+        if (random == null || clock == null) {
+            throw new IllegalArgumentException("a random source and a clock are required");
+        }
+        for (NamedGroup g : keyShareGroups) {
+            if (!groups.contains(g)) {
+                throw new IllegalArgumentException("key share for " + g + ", which is not an enabled group");
+            }
+        }
+    }
+
+    private static <T> List<T> first(List<T> l) {
+        return l.isEmpty() ? l : l.subList(0, 1);
+    }
+
+    private static <T> List<T> copy(List<T> l) {
+        return Collections.unmodifiableList(new ArrayList<T>(l));
+    }
+
+    /** A builder with nothing set (every list empty, certificates verified, hostname checked). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<CipherSuite> suites() {
+        return suites;
+    }
+
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+
+    public List<SignatureScheme> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    public List<CertifiedKey> certificates() {
+        return certificates;
+    }
+
+    public List<String> alpn() {
+        return alpn;
+    }
+
+    /** Builder of {@link HandshakeConfig}. */
+    public static final class Builder {
+        private List<CipherSuite> suites = new ArrayList<CipherSuite>();
+        private List<NamedGroup> groups = new ArrayList<NamedGroup>();
+        private List<NamedGroup> keyShareGroups;
+        private List<SignatureScheme> signatureSchemes = new ArrayList<SignatureScheme>();
+        private List<SignatureScheme> certificateSignatureSchemes;
+        private List<CertifiedKey> certificates = new ArrayList<CertifiedKey>();
+        private List<Certificate> trustAnchors = new ArrayList<Certificate>();
+        private boolean verifyCertificates = true;
+        private boolean verifyHostname = true;
+        private String serverName;
+        private List<String> alpn = new ArrayList<String>();
+        private RandomSource random;
+        private Clock clock = Clock.systemUTC();
+        private boolean hrrCookie;
+        private boolean middleboxCompat = true;
+        private boolean sendServerGroups;
+        private ClientHelloHook clientHelloHook;
+
+        private Builder() {}
+
+        public Builder suites(List<CipherSuite> v) {
+            suites = new ArrayList<CipherSuite>(v);
+            return this;
+        }
+
+        public Builder groups(List<NamedGroup> v) {
+            groups = new ArrayList<NamedGroup>(v);
+            return this;
+        }
+
+        /** Groups the client sends key shares for in its first ClientHello (default: the first group). */
+        public Builder keyShareGroups(List<NamedGroup> v) {
+            keyShareGroups = new ArrayList<NamedGroup>(v);
+            return this;
+        }
+
+        /** Schemes offered in (and accepted from) signature_algorithms, including rsa_pkcs1_* for certificates. */
+        public Builder signatureSchemes(List<SignatureScheme> v) {
+            signatureSchemes = new ArrayList<SignatureScheme>(v);
+            return this;
+        }
+
+        /** When set, sent as signature_algorithms_cert (RFC 8446, Section 4.2.3). */
+        public Builder certificateSignatureSchemes(List<SignatureScheme> v) {
+            certificateSignatureSchemes = v == null ? null : new ArrayList<SignatureScheme>(v);
+            return this;
+        }
+
+        public Builder certificates(List<CertifiedKey> v) {
+            certificates = new ArrayList<CertifiedKey>(v);
+            return this;
+        }
+
+        public Builder trustAnchors(List<Certificate> v) {
+            trustAnchors = new ArrayList<Certificate>(v);
+            return this;
+        }
+
+        /** False skips chain and name validation of the server's certificate: insecure, for debugging only. */
+        public Builder verifyCertificates(boolean v) {
+            verifyCertificates = v;
+            return this;
+        }
+
+        public Builder verifyHostname(boolean v) {
+            verifyHostname = v;
+            return this;
+        }
+
+        /** Client: the host name sent in server_name and checked against the certificate. */
+        public Builder serverName(String v) {
+            serverName = v;
+            return this;
+        }
+
+        public Builder alpn(List<String> v) {
+            alpn = new ArrayList<String>(v);
+            return this;
+        }
+
+        public Builder random(RandomSource v) {
+            random = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        /** Server: put a cookie in HelloRetryRequest and require it back (RFC 8446, Section 4.2.2). */
+        public Builder hrrCookie(boolean v) {
+            hrrCookie = v;
+            return this;
+        }
+
+        /** Middlebox compatibility mode (RFC 8446, Appendix D.4): session ID and dummy ChangeCipherSpec. */
+        public Builder middleboxCompat(boolean v) {
+            middleboxCompat = v;
+            return this;
+        }
+
+        /** Server: send its supported_groups in EncryptedExtensions (RFC 8446, Section 4.2.7 allows it). */
+        public Builder sendServerGroups(boolean v) {
+            sendServerGroups = v;
+            return this;
+        }
+
+        /** Tests: rewrite the ClientHello's extensions (to reproduce a recorded trace byte for byte). */
+        public Builder clientHelloHook(ClientHelloHook v) {
+            clientHelloHook = v;
+            return this;
+        }
+
+        public HandshakeConfig build() {
+            return new HandshakeConfig(this);
+        }
+    }
+}

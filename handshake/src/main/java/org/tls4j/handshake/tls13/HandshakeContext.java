@@ -1,0 +1,113 @@
+package org.tls4j.handshake.tls13;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tls4j.handshake.HandshakeMessage;
+import org.tls4j.handshake.RawHandshakeMessage;
+import org.tls4j.record.AlertDescription;
+import org.tls4j.record.TlsAlert;
+
+/**
+ * What a {@link HandshakeState} may touch besides its own fields: the configuration, the message being
+ * handled exactly as received (for the transcript), and the queue of {@link HandshakeOutput}s the
+ * engine applies in order. The context holds no protocol state of its own beyond the hash length the
+ * parser needs for Finished and whether a ChangeCipherSpec may arrive now; everything else lives in the
+ * states' final fields.
+ */
+public final class HandshakeContext {
+    /** The configuration (immutable). */
+    public final HandshakeConfig config;
+    private final List<HandshakeOutput> outputs = new ArrayList<HandshakeOutput>();
+    private RawHandshakeMessage received;
+    private int hashLength;
+    private boolean ccsAllowed;
+    private boolean readKeysChanged;
+    private HandshakeSummary summary;
+
+    HandshakeContext(HandshakeConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * {@code m} as a {@code type}, or unexpected_message: "an inappropriate message (e.g., the wrong
+     * handshake message, premature Application Data, etc.) was received" (RFC 8446, Section 6.2).
+     */
+    public <T extends HandshakeMessage> T require(HandshakeMessage m, Class<T> type) throws TlsAlert {
+        if (!type.isInstance(m)) {
+            throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                    "received " + m.type() + " (" + m.getClass().getSimpleName() + ") where "
+                            + type.getSimpleName() + " was expected (RFC 8446, Section 4)");
+        }
+        return type.cast(m);
+    }
+
+    /** The message being handled, exactly as received (header and body). */
+    public byte[] received() {
+        return received.encoded();
+    }
+
+    void setReceived(RawHandshakeMessage m) {
+        received = m;
+    }
+
+    /** Encodes {@code m}, adds it to {@code transcript} and queues it for sending. */
+    void send(HandshakeMessage m, Transcript transcript) {
+        byte[] b = m.encode();
+        if (transcript != null) {
+            transcript.add(b);
+        }
+        outputs.add(HandshakeOutput.handshake(b));
+    }
+
+    void sendChangeCipherSpec() {
+        outputs.add(HandshakeOutput.changeCipherSpec());
+    }
+
+    void installReadKeys(TrafficSecret s) {
+        outputs.add(HandshakeOutput.readKeys(s));
+        readKeysChanged = true;
+    }
+
+    void installWriteKeys(TrafficSecret s) {
+        outputs.add(HandshakeOutput.writeKeys(s));
+    }
+
+    void complete(HandshakeSummary s) {
+        summary = s;
+        outputs.add(HandshakeOutput.complete(s));
+    }
+
+    /** The negotiated hash length (0 before a suite is chosen), for parsing Finished. */
+    int hashLength() {
+        return hashLength;
+    }
+
+    void setHashLength(int n) {
+        hashLength = n;
+    }
+
+    boolean ccsAllowed() {
+        return ccsAllowed;
+    }
+
+    void setCcsAllowed(boolean b) {
+        ccsAllowed = b;
+    }
+
+    boolean takeReadKeysChanged() {
+        boolean b = readKeysChanged;
+        readKeysChanged = false;
+        return b;
+    }
+
+    HandshakeSummary summary() {
+        return summary;
+    }
+
+    List<HandshakeOutput> drain() {
+        List<HandshakeOutput> out = new ArrayList<HandshakeOutput>(outputs);
+        outputs.clear();
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package org.tls4j.handshake.tls13;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.record.ProtocolVersion;
+
+/** What a completed handshake negotiated. Immutable. */
+public final class HandshakeSummary {
+    public final ProtocolVersion version;
+    public final CipherSuite suite;
+    public final NamedGroup group;
+    /** The scheme of the server's CertificateVerify. */
+    public final SignatureScheme signatureScheme;
+    /** The ALPN protocol, or null when none was negotiated. */
+    public final String alpn;
+    /** The host name the client sent in server_name, or null. */
+    public final String serverName;
+    /** True when the server sent a HelloRetryRequest. */
+    public final boolean helloRetried;
+    private final List<Certificate> peerCertificates;
+    private final List<Certificate> localCertificates;
+
+    HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
+            String serverName, boolean helloRetried, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates) {
+        this.version = ProtocolVersion.TLS13;
+        this.suite = suite;
+        this.group = group;
+        this.signatureScheme = signatureScheme;
+        this.alpn = alpn;
+        this.serverName = serverName;
+        this.helloRetried = helloRetried;
+        this.peerCertificates = Collections.unmodifiableList(new ArrayList<Certificate>(peerCertificates));
+        this.localCertificates = Collections.unmodifiableList(new ArrayList<Certificate>(localCertificates));
+    }
+
+    /** The peer's chain as sent, leaf first (empty for a server without client authentication). */
+    public List<Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    /** The chain this side sent, leaf first. */
+    public List<Certificate> localCertificates() {
+        return localCertificates;
+    }
+
+    @Override
+    public String toString() {
+        return version + " " + suite + " " + group + " " + signatureScheme + (alpn != null ? " alpn=" + alpn : "")
+                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "");
+    }
+}

@@ -1,0 +1,53 @@
+package org.tls4j.handshake.tls13;
+
+import org.tls4j.handshake.msg.KeyUpdate;
+import org.tls4j.record.TlsAlert;
+
+/**
+ * What both sides do after the handshake: KeyUpdate (RFC 8446, Section 4.6.3). The connected states of
+ * {@link Tls13Client} and {@link Tls13Server} extend {@link Connected}.
+ */
+final class Traffic {
+    private Traffic() {}
+
+    /** A connected state: the current application traffic secrets of both directions. */
+    abstract static class Connected implements HandshakeState {
+        final TrafficSecret read;
+        final TrafficSecret write;
+
+        Connected(TrafficSecret read, TrafficSecret write) {
+            this.read = read;
+            this.write = write;
+        }
+
+        /** The same state with new secrets (proof tokens carried over). */
+        abstract Connected with(TrafficSecret read, TrafficSecret write);
+
+        /**
+         * A KeyUpdate from the peer: switch the read key to application_traffic_secret_N+1; "If the
+         * request_update field is set to "update_requested", then the receiver MUST send a KeyUpdate of
+         * its own with request_update set to "update_not_requested" prior to sending its next
+         * Application Data record." Reading of the request value is strict in {@link KeyUpdate#read}
+         * (anything but 0 or 1 is illegal_parameter).
+         */
+        final Connected receiveKeyUpdate(HandshakeContext cx, KeyUpdate ku) throws TlsAlert {
+            TrafficSecret nextRead = read.next();
+            read.destroy();
+            cx.installReadKeys(nextRead);
+            Connected c = with(nextRead, write);
+            if (ku.isUpdateRequested()) {
+                return c.sendKeyUpdate(cx, false);
+            }
+            return c;
+        }
+
+        /** Sends a KeyUpdate under the current write key, then switches to the next one. */
+        final Connected sendKeyUpdate(HandshakeContext cx, boolean requestPeer) {
+            cx.send(requestPeer ? KeyUpdate.UPDATE_REQUESTED : KeyUpdate.UPDATE_NOT_REQUESTED, null);
+            TrafficSecret nextWrite = write.next();
+            write.destroy();
+            cx.installWriteKeys(nextWrite);
+            return with(read, nextWrite);
+        }
+    }
+}
