@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * the server closes too (a half-close, RFC 8446, Section 6.1). Exit code 0 after a clean close, 1 when
  * the handshake or the connection fails (the reason, with the alert, on stderr), 2 for bad arguments.
  */
-@Command(name = "client", description = "Connect to a TLS server, show the session, then pipe stdin/stdout.")
+@Command(name = "client", mixinStandardHelpOptions = true, description = "Connect to a TLS server, show the session, then pipe stdin/stdout.")
 final class ClientCommand implements Callable<Integer> {
     private final Io io;
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * One line per connection goes to stderr. Each connection runs on its own thread; the server runs until
  * stopped (or, for tests, until {@code --max-connections} have been served).
  */
-@Command(name = "server", description = "Serve TLS: echo (default) or a small HTTP page (--http).")
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Serve TLS: echo (default) or a small HTTP page (--http).")
 final class ServerCommand implements Callable<Integer> {
     private static final int MAX_REQUEST = 16 * 1024;
 
