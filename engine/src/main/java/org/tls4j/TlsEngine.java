@@ -299,10 +299,12 @@ public final class TlsEngine {
                     break;
                 case READ_KEYS:
                     readState.setProtection(o.secret().protection());
+                    o.secret().destroy();
                     readEpochs++;
                     break;
                 case WRITE_KEYS:
                     writeState.setProtection(o.secret().protection());
+                    o.secret().destroy();
                     break;
                 case COMPLETE:
                     summary = o.summary();

@@ -11,16 +11,20 @@ import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
 import org.tls4j.handshake.ext.Extension;
+import org.tls4j.handshake.ext.ExtensionContext;
 
 /**
  * Everything a TLS 1.3 handshake needs to know from the application, immutable. The engine's
  * {@code TlsConfig} builds one; tests build one directly. Lists are in preference order.
  */
 public final class HandshakeConfig {
-    /** Hook that may rewrite the ClientHello extension list before it is sent (tests only). */
-    public interface ClientHelloHook {
-        /** Returns the extensions to send instead of {@code extensions} (same message, same order rules). */
-        List<Extension> rewrite(List<Extension> extensions);
+    /**
+     * Test hook: rewrites the extension list of a ClientHello (client) or EncryptedExtensions (server)
+     * before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
+     */
+    public interface ExtensionsHook {
+        /** Returns the extensions to send in {@code where} instead of {@code extensions}. */
+        List<Extension> rewrite(ExtensionContext where, List<Extension> extensions);
     }
 
     final List<CipherSuite> suites;
@@ -39,7 +43,7 @@ public final class HandshakeConfig {
     final boolean hrrCookie;
     final boolean middleboxCompat;
     final boolean sendServerGroups;
-    final ClientHelloHook clientHelloHook;
+    final ExtensionsHook extensionsHook;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -58,7 +62,7 @@ public final class HandshakeConfig {
         hrrCookie = b.hrrCookie;
         middleboxCompat = b.middleboxCompat;
         sendServerGroups = b.sendServerGroups;
-        clientHelloHook = b.clientHelloHook;
+        extensionsHook = b.extensionsHook;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -123,7 +127,7 @@ public final class HandshakeConfig {
         private boolean hrrCookie;
         private boolean middleboxCompat = true;
         private boolean sendServerGroups;
-        private ClientHelloHook clientHelloHook;
+        private ExtensionsHook extensionsHook;
 
         private Builder() {}
 
@@ -215,9 +219,9 @@ public final class HandshakeConfig {
             return this;
         }
 
-        /** Tests: rewrite the ClientHello's extensions (to reproduce a recorded trace byte for byte). */
-        public Builder clientHelloHook(ClientHelloHook v) {
-            clientHelloHook = v;
+        /** Tests: rewrite sent extension lists (see {@link ExtensionsHook}). */
+        public Builder extensionsHook(ExtensionsHook v) {
+            extensionsHook = v;
             return this;
         }
 

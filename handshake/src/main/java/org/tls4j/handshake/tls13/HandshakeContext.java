@@ -65,12 +65,12 @@ public final class HandshakeContext {
     }
 
     void installReadKeys(TrafficSecret s) {
-        outputs.add(HandshakeOutput.readKeys(s));
+        outputs.add(HandshakeOutput.readKeys(s.copy()));
         readKeysChanged = true;
     }
 
     void installWriteKeys(TrafficSecret s) {
-        outputs.add(HandshakeOutput.writeKeys(s));
+        outputs.add(HandshakeOutput.writeKeys(s.copy()));
     }
 
     void complete(HandshakeSummary s) {

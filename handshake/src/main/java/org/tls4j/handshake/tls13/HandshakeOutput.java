@@ -57,7 +57,10 @@ public final class HandshakeOutput {
         return bytes;
     }
 
-    /** The new traffic secret ({@link Kind#READ_KEYS}, {@link Kind#WRITE_KEYS}). */
+    /**
+     * The new traffic secret ({@link Kind#READ_KEYS}, {@link Kind#WRITE_KEYS}): a copy owned by the
+     * receiver of this output, who destroys it once the record protection is built.
+     */
     public TrafficSecret secret() {
         return secret;
     }

@@ -1,13 +1,588 @@
 package org.tls4j.handshake.tls13;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.asn1.DerException;
+import org.tls4j.crypto.ct.ConstantTime;
+import org.tls4j.crypto.kex.KeyExchange;
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.crypto.x509.CertificateRejectedException;
+import org.tls4j.crypto.x509.DefaultVerifiers;
+import org.tls4j.crypto.x509.IpAddresses;
+import org.tls4j.crypto.x509.PathValidator;
+import org.tls4j.crypto.x509.PublicKeyInfo;
+import org.tls4j.crypto.x509.ValidationPolicy;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.ExtensionType;
+import org.tls4j.handshake.HandshakeMessage;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
+import org.tls4j.handshake.ext.Cookie;
+import org.tls4j.handshake.ext.Extension;
+import org.tls4j.handshake.ext.ExtensionContext;
+import org.tls4j.handshake.ext.Extensions;
+import org.tls4j.handshake.ext.KeyShareClientHello;
+import org.tls4j.handshake.ext.KeyShareEntry;
+import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
+import org.tls4j.handshake.ext.KeyShareServerHello;
+import org.tls4j.handshake.ext.ServerName;
+import org.tls4j.handshake.ext.SignatureAlgorithms;
+import org.tls4j.handshake.ext.SignatureAlgorithmsCert;
+import org.tls4j.handshake.ext.SupportedGroups;
+import org.tls4j.handshake.ext.SupportedVersionsClientHello;
+import org.tls4j.handshake.ext.SupportedVersionsServerHello;
+import org.tls4j.handshake.msg.CertificateEntry;
+import org.tls4j.handshake.msg.CertificateRequest;
+import org.tls4j.handshake.msg.CertificateVerify;
+import org.tls4j.handshake.msg.ClientHello;
+import org.tls4j.handshake.msg.EncryptedExtensions;
+import org.tls4j.handshake.msg.Finished;
+import org.tls4j.handshake.msg.HelloRetryRequest;
+import org.tls4j.handshake.msg.KeyUpdate;
+import org.tls4j.handshake.msg.NewSessionTicket;
+import org.tls4j.handshake.msg.ServerHello;
 import org.tls4j.record.AlertDescription;
+import org.tls4j.record.ProtocolVersion;
 import org.tls4j.record.TlsAlert;
 
-/** Placeholder (being written). */
+/**
+ * The TLS 1.3 client, one state per step, in protocol order (RFC 8446, Section 2 and Appendix A.1):
+ *
+ * <pre>
+ *        Client                                               Server
+ *
+ * start: ClientHello
+ *        + key_share, supported_versions, ...   --------&gt;
+ * {@link ExpectServerHello}                         &lt;--------   HelloRetryRequest (at most once)
+ *        [ChangeCipherSpec] ClientHello          --------&gt;
+ * {@link ExpectServerHello}                         &lt;--------   ServerHello + key_share
+ *                                                           [ChangeCipherSpec]
+ * {@link ExpectEncryptedExtensions}                 &lt;--------   {EncryptedExtensions}
+ * {@link ExpectCertificate}                         &lt;--------   {CertificateRequest*} {Certificate}
+ * {@link ExpectCertificateVerify}                   &lt;--------   {CertificateVerify}
+ * {@link ExpectFinished}                            &lt;--------   {Finished}
+ *        [ChangeCipherSpec] {Certificate*} {Finished}  --------&gt;
+ * {@link Connected}                                 &lt;-------&gt;  [Application Data], KeyUpdate,
+ *                                                           NewSessionTicket (ignored until resumption)
+ *
+ *   {} handshake traffic keys, [] application traffic keys (or unprotected ChangeCipherSpec)
+ * </pre>
+ *
+ * Each state holds exactly what the next steps need; {@link Handshaking} bundles what is common once
+ * the ServerHello arrived (suite, key schedule, transcript, handshake secrets). A client certificate
+ * is not implemented: a CertificateRequest is answered with an empty Certificate (Section 4.4.2), as
+ * a client without a suitable certificate does. Pre-shared keys and early data are issue 8.
+ */
 public final class Tls13Client {
     private Tls13Client() {}
 
+    /** Sends the first ClientHello and returns the state that waits for the server's answer. */
     static HandshakeState start(HandshakeContext cx) throws TlsAlert {
-        throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "the TLS 1.3 client is not written yet");
+        HandshakeConfig c = cx.config;
+        if (c.verifyCertificates && c.verifyHostname && c.serverName == null) {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "a client that verifies the server's name needs"
+                    + " a server name (or hostname verification turned off)");
+        }
+        byte[] random = c.random.nextBytes(32);
+        // Appendix D.4: in middlebox compatibility mode the client sends a non-empty legacy_session_id.
+        byte[] sessionId = c.middleboxCompat ? c.random.nextBytes(32) : new byte[0];
+        Map<NamedGroup, KeyExchange.KeyShare> shares = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
+        for (NamedGroup g : c.keyShareGroups) {
+            shares.put(g, Groups.keyExchange(g).generate(c.random));
+        }
+        ClientHello ch = clientHello(c, random, sessionId, shares, null);
+        Transcript t = new Transcript();
+        cx.send(ch, t);
+        cx.setCcsAllowed(true);
+        return new ExpectServerHello(ch, shares, t, null, false);
+    }
+
+    /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
+    private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
+            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie) {
+        List<Extension> ext = new ArrayList<Extension>();
+        // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
+        if (c.serverName != null && IpAddresses.parse(c.serverName) == null) {
+            ext.add(ServerName.ofHostName(c.serverName.getBytes(StandardCharsets.US_ASCII)));
+        }
+        ext.add(new SupportedGroups(c.groups));
+        List<KeyShareEntry> entries = new ArrayList<KeyShareEntry>();
+        for (Map.Entry<NamedGroup, KeyExchange.KeyShare> e : shares.entrySet()) {
+            entries.add(new KeyShareEntry(e.getKey(), e.getValue().publicKey()));
+        }
+        ext.add(new KeyShareClientHello(entries));
+        ext.add(new SupportedVersionsClientHello(Collections.singletonList(ProtocolVersion.TLS13)));
+        ext.add(new SignatureAlgorithms(c.signatureSchemes));
+        if (c.certificateSignatureSchemes != null) {
+            ext.add(new SignatureAlgorithmsCert(c.certificateSignatureSchemes));
+        }
+        if (!c.alpn.isEmpty()) {
+            List<byte[]> names = new ArrayList<byte[]>();
+            for (String p : c.alpn) {
+                names.add(p.getBytes(StandardCharsets.UTF_8));
+            }
+            ext.add(new ApplicationLayerProtocolNegotiation(names));
+        }
+        if (cookie != null) {
+            ext.add(new Cookie(cookie));
+        }
+        if (c.extensionsHook != null) {
+            ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
+        }
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, c.suites, new byte[] {0},
+                new Extensions(ext));
+    }
+
+    /** The extension types a ClientHello carried: only these may come back (Section 4.2). */
+    private static Set<ExtensionType> sentTypes(ClientHello ch) {
+        Set<ExtensionType> s = new HashSet<ExtensionType>();
+        for (Extension e : ch.extensions.list()) {
+            s.add(e.type());
+        }
+        return s;
+    }
+
+    /**
+     * "Implementations MUST NOT send extension responses if the remote endpoint did not send the
+     * corresponding extension requests, with the exception of the "cookie" extension in the
+     * HelloRetryRequest. Upon receiving such an extension, an endpoint MUST abort the handshake with an
+     * "unsupported_extension" alert." (Section 4.2)
+     */
+    private static void requireRequested(Extensions received, ClientHello sent, String where, ExtensionType... except)
+            throws TlsAlert {
+        Set<ExtensionType> s = sentTypes(sent);
+        s.addAll(Arrays.asList(except));
+        for (Extension e : received.list()) {
+            if (!s.contains(e.type())) {
+                throw new TlsAlert(AlertDescription.UNSUPPORTED_EXTENSION,
+                        where + " carries " + e.type() + ", which the ClientHello did not offer (RFC 8446, Section 4.2)");
+            }
+        }
+    }
+
+    private static void destroyAll(Map<NamedGroup, KeyExchange.KeyShare> shares) {
+        for (KeyExchange.KeyShare s : shares.values()) {
+            s.destroy();
+        }
+    }
+
+    /** Waits for ServerHello, or (once) HelloRetryRequest (Section 4.1.3, 4.1.4). */
+    static final class ExpectServerHello implements HandshakeState {
+        private final ClientHello sent;
+        private final Map<NamedGroup, KeyExchange.KeyShare> shares;
+        private final Transcript transcript;
+        /** The HelloRetryRequest's suite, or null before any HelloRetryRequest. */
+        private final CipherSuite retrySuite;
+        private final boolean ccsSent;
+
+        ExpectServerHello(ClientHello sent, Map<NamedGroup, KeyExchange.KeyShare> shares, Transcript transcript,
+                CipherSuite retrySuite, boolean ccsSent) {
+            this.sent = sent;
+            this.shares = shares;
+            this.transcript = transcript;
+            this.retrySuite = retrySuite;
+            this.ccsSent = ccsSent;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            if (m instanceof HelloRetryRequest) {
+                return retry(cx, (HelloRetryRequest) m);
+            }
+            ServerHello sh = cx.require(m, ServerHello.class);
+            SupportedVersionsServerHello sv = sh.extensions == null ? null
+                    : sh.extensions.find(SupportedVersionsServerHello.class);
+            if (sv == null) {
+                // Section 4.1.3: a TLS 1.3 client that sees TLS 1.2 or below negotiated checks the sentinel.
+                if (sh.downgradeSentinel() != 0) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "ServerHello random carries the TLS 1."
+                            + (sh.downgradeSentinel() == 12 ? "2" : "1") + " downgrade sentinel (RFC 8446, Section 4.1.3)");
+                }
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the server chose " + sh.legacyVersion
+                        + "; tls4j implements only TLS 1.3 so far");
+            }
+            if (!sv.selectedVersion.equals(ProtocolVersion.TLS13)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "supported_versions selects "
+                        + sv.selectedVersion + ", which was not offered (RFC 8446, Section 4.2.1)");
+            }
+            sh.extensions.checkAllowedInTls13(ExtensionContext.SERVER_HELLO);
+            requireRequested(sh.extensions, sent, "ServerHello");
+            checkEcho(sh.legacySessionIdEcho(), sh.cipherSuite, sh.legacyCompressionMethod);
+            if (retrySuite != null && !retrySuite.equals(sh.cipherSuite)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "ServerHello suite " + sh.cipherSuite
+                        + " differs from the HelloRetryRequest's " + retrySuite + " (RFC 8446, Section 4.1.4)");
+            }
+            KeyShareServerHello ks = sh.extensions.find(KeyShareServerHello.class);
+            if (ks == null) {
+                throw new TlsAlert(AlertDescription.MISSING_EXTENSION,
+                        "ServerHello without key_share; tls4j offers only (EC)DHE (RFC 8446, Section 9.2)");
+            }
+            NamedGroup group = ks.serverShare.group;
+            KeyExchange.KeyShare mine = shares.get(group);
+            if (mine == null) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "ServerHello key_share for " + group
+                        + ", for which the client sent no share (RFC 8446, Section 4.2.8)");
+            }
+            byte[] peer = ks.serverShare.keyExchange();
+            byte[] shared;
+            try {
+                shared = mine.agree(peer, 0, peer.length);
+            } catch (CryptoException e) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "server key share for " + group
+                        + " is invalid: " + e.getMessage() + " (RFC 8446, Section 4.2.8.1-4.2.8.2)", e);
+            } finally {
+                destroyAll(shares);
+            }
+            Tls13Suite suite = Tls13Suite.of(sh.cipherSuite);
+            if (!transcript.isStarted()) {
+                transcript.start(suite.newDigest());
+            }
+            transcript.add(cx.received());
+            cx.setHashLength(suite.hashLength());
+            Handshaking h = Handshaking.derive(suite, group, shared, transcript, sent, retrySuite != null, ccsSent);
+            ConstantTime.zero(shared);
+            cx.installReadKeys(h.serverHandshake);
+            return new ExpectEncryptedExtensions(h);
+        }
+
+        /** Checks shared by ServerHello and HelloRetryRequest (Section 4.1.3). */
+        private void checkEcho(byte[] sessionIdEcho, CipherSuite suite, int compression) throws TlsAlert {
+            if (!Arrays.equals(sessionIdEcho, sent.legacySessionId())) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "legacy_session_id_echo differs from the"
+                        + " client's legacy_session_id (RFC 8446, Section 4.1.3)");
+            }
+            if (!sent.cipherSuites.contains(suite) || Tls13Suite.of(suite) == null) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "the server chose " + suite + ", which was not offered (RFC 8446, Section 4.1.3)");
+            }
+            if (compression != 0) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "legacy_compression_method " + compression + " (RFC 8446, Section 4.1.3)");
+            }
+        }
+
+        /** HelloRetryRequest (Section 4.1.4): answer with a second ClientHello. */
+        private HandshakeState retry(HandshakeContext cx, HelloRetryRequest hrr) throws TlsAlert {
+            if (retrySuite != null) {
+                throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
+                        "a second HelloRetryRequest (RFC 8446, Section 4.1.4)");
+            }
+            SupportedVersionsServerHello sv = hrr.extensions.find(SupportedVersionsServerHello.class);
+            if (sv == null) {
+                throw new TlsAlert(AlertDescription.MISSING_EXTENSION,
+                        "HelloRetryRequest without supported_versions (RFC 8446, Section 4.1.4)");
+            }
+            if (!sv.selectedVersion.equals(ProtocolVersion.TLS13)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest selects "
+                        + sv.selectedVersion + " (RFC 8446, Section 4.2.1)");
+            }
+            requireRequested(hrr.extensions, sent, "HelloRetryRequest", ExtensionType.COOKIE);
+            checkEcho(hrr.legacySessionIdEcho(), hrr.cipherSuite, hrr.legacyCompressionMethod);
+            KeyShareHelloRetryRequest ks = hrr.extensions.find(KeyShareHelloRetryRequest.class);
+            Cookie cookie = hrr.extensions.find(Cookie.class);
+            Map<NamedGroup, KeyExchange.KeyShare> next = shares;
+            if (ks != null) {
+                NamedGroup g = ks.selectedGroup;
+                if (!cx.config.groups.contains(g) || shares.containsKey(g)) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest asks for " + g
+                            + ", which was not offered or already has a share (RFC 8446, Section 4.2.8)");
+                }
+                destroyAll(shares);
+                next = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
+                next.put(g, Groups.keyExchange(g).generate(cx.config.random));
+            } else if (cookie == null) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "HelloRetryRequest that would not change the ClientHello (RFC 8446, Section 4.1.4)");
+            }
+            Tls13Suite suite = Tls13Suite.of(hrr.cipherSuite);
+            transcript.start(suite.newDigest());
+            transcript.replaceWithMessageHash();
+            transcript.add(cx.received());
+            boolean ccs = false;
+            if (cx.config.middleboxCompat) {
+                cx.sendChangeCipherSpec(); // Appendix D.4: before the second flight
+                ccs = true;
+            }
+            ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
+                    cookie == null ? null : cookie.cookie());
+            cx.send(ch2, transcript);
+            return new ExpectServerHello(ch2, next, transcript, hrr.cipherSuite, ccs);
+        }
+    }
+
+    /** What every state after ServerHello shares: suite, key schedule, transcript and handshake secrets. */
+    static final class Handshaking {
+        final Tls13Suite suite;
+        final NamedGroup group;
+        final KeySchedule13 schedule;
+        final KeySchedule13.HandshakeSecret handshakeSecret;
+        final TrafficSecret clientHandshake;
+        final TrafficSecret serverHandshake;
+        final Transcript transcript;
+        final ClientHello sent;
+        final boolean retried;
+        final boolean ccsSent;
+
+        private Handshaking(Tls13Suite suite, NamedGroup group, KeySchedule13 schedule,
+                KeySchedule13.HandshakeSecret hs, TrafficSecret c, TrafficSecret s, Transcript t, ClientHello sent,
+                boolean retried, boolean ccsSent) {
+            this.suite = suite;
+            this.group = group;
+            this.schedule = schedule;
+            this.handshakeSecret = hs;
+            this.clientHandshake = c;
+            this.serverHandshake = s;
+            this.transcript = t;
+            this.sent = sent;
+            this.retried = retried;
+            this.ccsSent = ccsSent;
+        }
+
+        /** Section 7.1: Early Secret (no PSK), Handshake Secret, and the two handshake traffic secrets. */
+        static Handshaking derive(Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t, ClientHello sent,
+                boolean retried, boolean ccsSent) {
+            KeySchedule13 ks = new KeySchedule13(suite.newDigest());
+            KeySchedule13.EarlySecret early = ks.early(null);
+            KeySchedule13.HandshakeSecret hs = early.handshake(shared);
+            early.destroy();
+            byte[] helloHash = t.hash();
+            byte[] c = hs.clientHandshakeTrafficSecret(helloHash);
+            byte[] s = hs.serverHandshakeTrafficSecret(helloHash);
+            Handshaking h = new Handshaking(suite, group, ks, hs, new TrafficSecret(suite, ks, "client handshake", c),
+                    new TrafficSecret(suite, ks, "server handshake", s), t, sent, retried, ccsSent);
+            ConstantTime.zero(c);
+            ConstantTime.zero(s);
+            return h;
+        }
+    }
+
+    /** Waits for EncryptedExtensions (Section 4.3.1). */
+    static final class ExpectEncryptedExtensions implements HandshakeState {
+        private final Handshaking h;
+
+        ExpectEncryptedExtensions(Handshaking h) {
+            this.h = h;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            EncryptedExtensions ee = cx.require(m, EncryptedExtensions.class);
+            // supported_groups may be sent unrequested-in-kind (Section 4.2.7): the client offered it.
+            requireRequested(ee.extensions, h.sent, "EncryptedExtensions");
+            String alpn = null;
+            ApplicationLayerProtocolNegotiation a = ee.extensions.find(ApplicationLayerProtocolNegotiation.class);
+            if (a != null) {
+                alpn = new String(a.protocols.get(0), StandardCharsets.UTF_8);
+                if (!cx.config.alpn.contains(alpn)) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                            "the server selected ALPN protocol \"" + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
+                }
+            }
+            h.transcript.add(cx.received());
+            return new ExpectCertificate(h, alpn, null);
+        }
+    }
+
+    /** Waits for the server's Certificate, or first a CertificateRequest (Section 4.3.2, 4.4.2). */
+    static final class ExpectCertificate implements HandshakeState {
+        private final Handshaking h;
+        private final String alpn;
+        /** The CertificateRequest's context, or null when the server did not ask for a certificate. */
+        private final byte[] requestContext;
+
+        ExpectCertificate(Handshaking h, String alpn, byte[] requestContext) {
+            this.h = h;
+            this.alpn = alpn;
+            this.requestContext = requestContext;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            if (m instanceof CertificateRequest && requestContext == null) {
+                CertificateRequest cr = (CertificateRequest) m;
+                h.transcript.add(cx.received());
+                return new ExpectCertificate(h, alpn, cr.context());
+            }
+            org.tls4j.handshake.msg.Certificate ct = cx.require(m, org.tls4j.handshake.msg.Certificate.class);
+            if (ct.context().length != 0) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "server Certificate with a non-empty certificate_request_context (RFC 8446, Section 4.4.2)");
+            }
+            if (ct.entries.isEmpty()) {
+                throw new TlsAlert(AlertDescription.DECODE_ERROR,
+                        "the server sent an empty Certificate message (RFC 8446, Section 4.4.2.4)");
+            }
+            List<Certificate> chain = new ArrayList<Certificate>();
+            for (CertificateEntry e : ct.entries) {
+                if (e.extensions.size() != 0) {
+                    throw new TlsAlert(AlertDescription.UNSUPPORTED_EXTENSION, "CertificateEntry extension "
+                            + e.extensions.list().get(0).type() + " was not requested (RFC 8446, Section 4.4.2)");
+                }
+                try {
+                    chain.add(Certificate.parse(e.data()));
+                } catch (DerException ex) {
+                    throw CertificateAlerts.toAlert(new CertificateRejectedException(
+                            CertificateRejectedException.Reason.MALFORMED, ex.getMessage(), ex));
+                }
+            }
+            HandshakeConfig c = cx.config;
+            if (c.verifyCertificates) {
+                ValidationPolicy policy = ValidationPolicy.defaults().withClock(c.clock)
+                        .withHostname(c.verifyHostname ? c.serverName : null);
+                try {
+                    new PathValidator(c.trustAnchors, DefaultVerifiers.INSTANCE).validate(chain, policy);
+                } catch (CertificateRejectedException e) {
+                    throw CertificateAlerts.toAlert(e);
+                }
+            }
+            h.transcript.add(cx.received());
+            return new ExpectCertificateVerify(h, alpn, requestContext, chain);
+        }
+    }
+
+    /** Waits for CertificateVerify (Section 4.4.3). */
+    static final class ExpectCertificateVerify implements HandshakeState {
+        private final Handshaking h;
+        private final String alpn;
+        private final byte[] requestContext;
+        private final List<Certificate> chain;
+
+        ExpectCertificateVerify(Handshaking h, String alpn, byte[] requestContext, List<Certificate> chain) {
+            this.h = h;
+            this.alpn = alpn;
+            this.requestContext = requestContext;
+            this.chain = chain;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            CertificateVerify cv = cx.require(m, CertificateVerify.class);
+            SignatureScheme s = cv.algorithm;
+            PublicKeyInfo key = chain.get(0).publicKey();
+            if (!cx.config.signatureSchemes.contains(s) || !SignatureSchemes13.isAllowedInCertificateVerify(s)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify with " + s
+                        + ", which the client did not offer for TLS 1.3 signatures (RFC 8446, Section 4.4.3)");
+            }
+            if (!SignatureSchemes13.fits(s, key)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify with " + s
+                        + ", which does not fit the certificate's " + key.type() + " key (RFC 8446, Section 4.2.3)");
+            }
+            org.tls4j.crypto.sig.Verifier v;
+            try {
+                v = DefaultVerifiers.INSTANCE.verifier(SignatureSchemes13.algorithm(s), key);
+            } catch (CertificateRejectedException e) {
+                throw CertificateAlerts.toAlert(e);
+            }
+            byte[] content = CertificateVerifyContent.of(true, h.transcript.hash());
+            SignatureVerified proof = SignatureVerified.check(v, content, cv.signature());
+            h.transcript.add(cx.received());
+            return new ExpectFinished(h, alpn, requestContext, chain, s, proof);
+        }
+    }
+
+    /** Waits for the server's Finished (Section 4.4.4), then sends the client's second flight. */
+    static final class ExpectFinished implements HandshakeState {
+        private final Handshaking h;
+        private final String alpn;
+        private final byte[] requestContext;
+        private final List<Certificate> chain;
+        private final SignatureScheme scheme;
+        private final SignatureVerified signatureProof;
+
+        ExpectFinished(Handshaking h, String alpn, byte[] requestContext, List<Certificate> chain,
+                SignatureScheme scheme, SignatureVerified signatureProof) {
+            this.h = h;
+            this.alpn = alpn;
+            this.requestContext = requestContext;
+            this.chain = chain;
+            this.scheme = scheme;
+            this.signatureProof = signatureProof;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            Finished f = cx.require(m, Finished.class);
+            byte[] serverBase = h.serverHandshake.secret();
+            FinishedVerified finishedProof = FinishedVerified.check(h.schedule, serverBase, h.transcript.hash(), f);
+            ConstantTime.zero(serverBase);
+            h.transcript.add(cx.received());
+            cx.setCcsAllowed(false);
+
+            // Section 7.1: the application traffic secrets hash ClientHello...server Finished.
+            KeySchedule13.MasterSecret master = h.handshakeSecret.master();
+            byte[] hash = h.transcript.hash();
+            byte[] c = master.clientApplicationTrafficSecret0(hash);
+            byte[] s = master.serverApplicationTrafficSecret0(hash);
+            TrafficSecret clientApp = new TrafficSecret(h.suite, h.schedule, "client application", c);
+            TrafficSecret serverApp = new TrafficSecret(h.suite, h.schedule, "server application", s);
+            ConstantTime.zero(c);
+            ConstantTime.zero(s);
+            cx.installReadKeys(serverApp);
+
+            if (cx.config.middleboxCompat && !h.ccsSent) {
+                cx.sendChangeCipherSpec(); // Appendix D.4
+            }
+            cx.installWriteKeys(h.clientHandshake);
+            if (requestContext != null) {
+                // Section 4.4.2: no suitable certificate, so an empty Certificate message.
+                cx.send(new org.tls4j.handshake.msg.Certificate(requestContext,
+                        Collections.<CertificateEntry>emptyList()), h.transcript);
+            }
+            byte[] clientBase = h.clientHandshake.secret();
+            byte[] verifyData = h.schedule.verifyData(clientBase, h.transcript.hash());
+            ConstantTime.zero(clientBase);
+            cx.send(new Finished(verifyData), h.transcript);
+            cx.installWriteKeys(clientApp);
+
+            master.destroy();
+            h.handshakeSecret.destroy();
+            h.clientHandshake.destroy();
+            h.serverHandshake.destroy();
+            cx.complete(new HandshakeSummary(h.suite.suite, h.group, scheme, alpn, cx.config.serverName, h.retried,
+                    chain, Collections.<Certificate>emptyList()));
+            return new Connected(signatureProof, finishedProof, serverApp, clientApp);
+        }
+    }
+
+    /**
+     * Application data flows. Handshake messages now: NewSessionTicket (parsed, ignored until
+     * resumption, issue 8) and KeyUpdate (Section 4.6.3); anything else is unexpected_message.
+     */
+    static final class Connected extends Traffic.Connected {
+        private final SignatureVerified signatureProof;
+        private final FinishedVerified finishedProof;
+
+        Connected(SignatureVerified signatureProof, FinishedVerified finishedProof, TrafficSecret read,
+                TrafficSecret write) {
+            super(read, write);
+            if (signatureProof == null || finishedProof == null) {
+                throw new NullPointerException("proofs of the server's signature and Finished are required");
+            }
+            this.signatureProof = signatureProof;
+            this.finishedProof = finishedProof;
+        }
+
+        @Override
+        Connected with(TrafficSecret read, TrafficSecret write) {
+            return new Connected(signatureProof, finishedProof, read, write);
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            if (m instanceof NewSessionTicket) {
+                return this;
+            }
+            return receiveKeyUpdate(cx, cx.require(m, KeyUpdate.class));
+        }
     }
 }

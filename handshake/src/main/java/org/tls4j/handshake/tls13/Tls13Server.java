@@ -1,17 +1,460 @@
 package org.tls4j.handshake.tls13;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.ct.ConstantTime;
+import org.tls4j.crypto.kex.KeyExchange;
+import org.tls4j.crypto.sig.Signer;
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.HandshakeMessage;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
+import org.tls4j.handshake.ext.Cookie;
+import org.tls4j.handshake.ext.EarlyData;
+import org.tls4j.handshake.ext.Extension;
+import org.tls4j.handshake.ext.ExtensionContext;
+import org.tls4j.handshake.ext.Extensions;
+import org.tls4j.handshake.ext.KeyShareClientHello;
+import org.tls4j.handshake.ext.KeyShareEntry;
+import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
+import org.tls4j.handshake.ext.KeyShareServerHello;
+import org.tls4j.handshake.ext.ServerName;
+import org.tls4j.handshake.ext.SignatureAlgorithms;
+import org.tls4j.handshake.ext.SupportedGroups;
+import org.tls4j.handshake.ext.SupportedVersionsClientHello;
+import org.tls4j.handshake.ext.SupportedVersionsServerHello;
+import org.tls4j.handshake.msg.CertificateEntry;
+import org.tls4j.handshake.msg.CertificateVerify;
+import org.tls4j.handshake.msg.ClientHello;
+import org.tls4j.handshake.msg.EncryptedExtensions;
+import org.tls4j.handshake.msg.Finished;
+import org.tls4j.handshake.msg.HelloRetryRequest;
+import org.tls4j.handshake.msg.KeyUpdate;
+import org.tls4j.handshake.msg.ServerHello;
 import org.tls4j.record.AlertDescription;
+import org.tls4j.record.ProtocolVersion;
 import org.tls4j.record.TlsAlert;
 
-/** Placeholder (being written). */
+/**
+ * The TLS 1.3 server, one state per step, in protocol order (RFC 8446, Section 2 and Appendix A.2):
+ *
+ * <pre>
+ *        Client                                               Server
+ *
+ *                                                          {@link ExpectClientHello}
+ *        ClientHello                     --------&gt;    no usable key share:
+ *                                        &lt;--------    HelloRetryRequest [ChangeCipherSpec]
+ *                                                          {@link ExpectSecondClientHello}
+ *        [ChangeCipherSpec] ClientHello  --------&gt;
+ *                                                          ServerHello + key_share
+ *                                                          [ChangeCipherSpec]
+ *                                                          {EncryptedExtensions}
+ *                                                          {Certificate} {CertificateVerify}
+ *                                        &lt;--------    {Finished}
+ *                                                          {@link ExpectFinished}
+ *        [ChangeCipherSpec] {Finished}   --------&gt;
+ *                                        &lt;-------&gt;    {@link Connected}: [Application Data], KeyUpdate
+ * </pre>
+ *
+ * The server chooses (Section 4.1.1): the first of its suites the client offers; the first of its
+ * groups the client sent a key share for, else the first of its groups the client supports (with a
+ * HelloRetryRequest); a certificate whose names match the client's server_name and whose key can sign
+ * with a scheme in the client's signature_algorithms (else the first certificate that can sign), and
+ * the first of the server's schemes that key can use; the first of its ALPN protocols the client
+ * offers. Without a suitable choice the handshake fails with the alert Section 4.1.1, 4.2 and 9.2 name.
+ *
+ * <p>Not implemented yet: client authentication (CertificateRequest), pre-shared keys and early data
+ * (issue 8; a pre_shared_key offer is ignored and a full handshake follows, as Section 4.2.11 allows),
+ * sending NewSessionTicket.
+ */
 public final class Tls13Server {
     private Tls13Server() {}
 
+    /** What the server chose from a ClientHello (Section 4.1.1). */
+    static final class Choice {
+        final Tls13Suite suite;
+        final NamedGroup group;
+        /** The client's share for {@link #group}, or null when a HelloRetryRequest must ask for one. */
+        final KeyShareEntry clientShare;
+        final CertifiedKey certificate;
+        final SignatureScheme scheme;
+        final String alpn;
+        final String serverName;
+
+        private Choice(Tls13Suite suite, NamedGroup group, KeyShareEntry clientShare, CertifiedKey certificate,
+                SignatureScheme scheme, String alpn, String serverName) {
+            this.suite = suite;
+            this.group = group;
+            this.clientShare = clientShare;
+            this.certificate = certificate;
+            this.scheme = scheme;
+            this.alpn = alpn;
+            this.serverName = serverName;
+        }
+
+        /** Validates a ClientHello and makes the server's choices (Section 4.1.2, 4.2, 9.2). */
+        static Choice of(HandshakeConfig c, ClientHello ch) throws TlsAlert {
+            if (ch.extensions == null) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION,
+                        "a ClientHello without extensions (TLS 1.2 or older); tls4j speaks only TLS 1.3 so far");
+            }
+            SupportedVersionsClientHello sv = ch.extensions.find(SupportedVersionsClientHello.class);
+            if (sv == null || !sv.versions.contains(ProtocolVersion.TLS13)) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION,
+                        "the client does not offer TLS 1.3 in supported_versions; tls4j speaks only TLS 1.3 so far"
+                                + " (RFC 8446, Section 4.2.1)");
+            }
+            ch.extensions.checkAllowedInTls13(ExtensionContext.CLIENT_HELLO);
+            byte[] compression = ch.legacyCompressionMethods();
+            if (compression.length != 1 || compression[0] != 0) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "legacy_compression_methods is not exactly {null} (RFC 8446, Section 4.1.2)");
+            }
+            Tls13Suite suite = null;
+            for (CipherSuite s : c.suites) {
+                if (ch.cipherSuites.contains(s)) {
+                    suite = Tls13Suite.of(s);
+                    break;
+                }
+            }
+            if (suite == null) {
+                throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
+                        "no cipher suite in common (RFC 8446, Section 4.1.1)");
+            }
+            SignatureAlgorithms sa = ch.extensions.find(SignatureAlgorithms.class);
+            if (sa == null) {
+                throw new TlsAlert(AlertDescription.MISSING_EXTENSION,
+                        "ClientHello without signature_algorithms (RFC 8446, Section 4.2.3)");
+            }
+            SupportedGroups sg = ch.extensions.find(SupportedGroups.class);
+            KeyShareClientHello ks = ch.extensions.find(KeyShareClientHello.class);
+            if (sg == null || ks == null) {
+                throw new TlsAlert(AlertDescription.MISSING_EXTENSION, "ClientHello without "
+                        + (sg == null ? "supported_groups" : "key_share") + " (RFC 8446, Section 9.2)");
+            }
+            for (KeyShareEntry e : ks.shares) {
+                if (!sg.groups.contains(e.group)) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "key share for " + e.group
+                            + ", which is not in supported_groups (RFC 8446, Section 4.2.8)");
+                }
+            }
+            NamedGroup group = null;
+            KeyShareEntry share = null;
+            for (NamedGroup g : c.groups) {
+                KeyShareEntry e = ks.shareFor(g);
+                if (e != null) {
+                    group = g;
+                    share = e;
+                    break;
+                }
+            }
+            if (group == null) {
+                for (NamedGroup g : c.groups) {
+                    if (sg.groups.contains(g)) {
+                        group = g;
+                        break;
+                    }
+                }
+            }
+            if (group == null) {
+                throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
+                        "no key exchange group in common (RFC 8446, Section 4.1.1)");
+            }
+            String host = null;
+            ServerName sn = ch.extensions.find(ServerName.class);
+            if (sn != null && !sn.hostNames.isEmpty()) {
+                host = new String(sn.hostNames.get(0), StandardCharsets.US_ASCII);
+            }
+            CertifiedKey cert = null;
+            SignatureScheme scheme = null;
+            for (int pass = 0; pass < 2 && cert == null; pass++) {
+                for (CertifiedKey k : c.certificates) {
+                    if (pass == 0 && (host == null || !k.matchesName(host))) {
+                        continue;
+                    }
+                    SignatureScheme s = schemeFor(c, k, sa.schemes);
+                    if (s != null) {
+                        cert = k;
+                        scheme = s;
+                        break;
+                    }
+                }
+            }
+            if (cert == null) {
+                throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE, "no certificate can sign with a scheme the"
+                        + " client offers in signature_algorithms (RFC 8446, Section 4.4.2.2)");
+            }
+            String alpn = null;
+            ApplicationLayerProtocolNegotiation a = ch.extensions.find(ApplicationLayerProtocolNegotiation.class);
+            if (a != null && !c.alpn.isEmpty()) {
+                for (String p : c.alpn) {
+                    for (byte[] offered : a.protocols) {
+                        if (alpn == null && Arrays.equals(offered, p.getBytes(StandardCharsets.UTF_8))) {
+                            alpn = p;
+                        }
+                    }
+                }
+                if (alpn == null) {
+                    throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL,
+                            "no ALPN protocol in common (RFC 7301, Section 3.2)");
+                }
+            }
+            return new Choice(suite, group, share, cert, scheme, alpn, host);
+        }
+
+        private static SignatureScheme schemeFor(HandshakeConfig c, CertifiedKey k, List<SignatureScheme> offered) {
+            for (SignatureScheme s : c.signatureSchemes) {
+                if (offered.contains(s) && SignatureSchemes13.isAllowedInCertificateVerify(s) && k.canSign(s)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Waits for the first ClientHello. */
     static final class ExpectClientHello implements HandshakeState {
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
-            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "the TLS 1.3 server is not written yet");
+            ClientHello ch = cx.require(m, ClientHello.class);
+            Choice choice = Choice.of(cx.config, ch);
+            cx.setCcsAllowed(true);
+            Transcript t = new Transcript(choice.suite.newDigest());
+            t.add(cx.received());
+            if (choice.clientShare != null) {
+                return respond(cx, ch, choice, t, false, false);
+            }
+            // Section 4.1.4: ask for a share of the chosen group.
+            t.replaceWithMessageHash();
+            List<Extension> ext = new ArrayList<Extension>();
+            ext.add(new KeyShareHelloRetryRequest(choice.group));
+            ext.add(new SupportedVersionsServerHello(ProtocolVersion.TLS13));
+            byte[] cookie = null;
+            if (cx.config.hrrCookie) {
+                // A stateful server's cookie: a fresh random token the second ClientHello must echo (4.2.2).
+                cookie = cx.config.random.nextBytes(32);
+                ext.add(new Cookie(cookie));
+            }
+            cx.send(new HelloRetryRequest(ProtocolVersion.TLS12, ch.legacySessionId(), choice.suite.suite, 0,
+                    new Extensions(ext)), t);
+            boolean ccs = false;
+            if (cx.config.middleboxCompat) {
+                cx.sendChangeCipherSpec(); // Appendix D.4: right after the server's first handshake message
+                ccs = true;
+            }
+            return new ExpectSecondClientHello(ch, choice, t, cookie, ccs);
+        }
+    }
+
+    /** Waits for the ClientHello that answers the HelloRetryRequest (Section 4.1.2, 4.1.4). */
+    static final class ExpectSecondClientHello implements HandshakeState {
+        private final ClientHello first;
+        private final Choice choice;
+        private final Transcript transcript;
+        private final byte[] cookie;
+        private final boolean ccsSent;
+
+        ExpectSecondClientHello(ClientHello first, Choice choice, Transcript transcript, byte[] cookie, boolean ccsSent) {
+            this.first = first;
+            this.choice = choice;
+            this.transcript = transcript;
+            this.cookie = cookie;
+            this.ccsSent = ccsSent;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            ClientHello ch = cx.require(m, ClientHello.class);
+            if (!Arrays.equals(ch.random(), first.random())
+                    || !Arrays.equals(ch.legacySessionId(), first.legacySessionId())) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello changed its random"
+                        + " or legacy_session_id (RFC 8446, Section 4.1.2)");
+            }
+            Choice again = Choice.of(cx.config, ch);
+            if (!again.suite.suite.equals(choice.suite.suite)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "the second ClientHello no longer allows " + choice.suite + " (RFC 8446, Section 4.1.4)");
+            }
+            KeyShareClientHello ks = ch.extensions.find(KeyShareClientHello.class);
+            if (ks.shares.size() != 1 || !ks.shares.get(0).group.equals(choice.group)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello must hold exactly"
+                        + " one key share, for " + choice.group + " (RFC 8446, Section 4.2.8)");
+            }
+            if (ch.extensions.find(EarlyData.class) != null) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "early_data in the second ClientHello (RFC 8446, Section 4.2.10)");
+            }
+            Cookie echoed = ch.extensions.find(Cookie.class);
+            if (cookie == null ? echoed != null : echoed == null || !Arrays.equals(cookie, echoed.cookie())) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
+                        "the second ClientHello does not echo the HelloRetryRequest's cookie (RFC 8446, Section 4.2.2)");
+            }
+            transcript.add(cx.received());
+            return respond(cx, ch, again, transcript, true, ccsSent);
+        }
+    }
+
+    /**
+     * ServerHello and the rest of the server's flight: EncryptedExtensions, Certificate,
+     * CertificateVerify, Finished (Section 4.1.3, 4.3.1, 4.4). {@code t} already holds the ClientHello.
+     */
+    static HandshakeState respond(HandshakeContext cx, ClientHello ch, Choice choice, Transcript t, boolean retried,
+            boolean ccsSent) throws TlsAlert {
+        HandshakeConfig c = cx.config;
+        byte[] random = c.random.nextBytes(32);
+        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
+        byte[] peer = choice.clientShare.keyExchange();
+        byte[] shared;
+        try {
+            shared = mine.agree(peer, 0, peer.length);
+        } catch (CryptoException e) {
+            throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client key share for " + choice.group
+                    + " is invalid: " + e.getMessage() + " (RFC 8446, Section 4.2.8.1-4.2.8.2)", e);
+        }
+        List<Extension> shExt = new ArrayList<Extension>();
+        shExt.add(new KeyShareServerHello(new KeyShareEntry(choice.group, mine.publicKey())));
+        shExt.add(new SupportedVersionsServerHello(ProtocolVersion.TLS13));
+        mine.destroy();
+        cx.send(new ServerHello(ProtocolVersion.TLS12, random, ch.legacySessionId(), choice.suite.suite, 0,
+                new Extensions(shExt)), t);
+        if (c.middleboxCompat && !ccsSent) {
+            cx.sendChangeCipherSpec(); // Appendix D.4
+        }
+        cx.setHashLength(choice.suite.hashLength());
+
+        // Section 7.1: Early Secret (no PSK) -> Handshake Secret -> handshake traffic secrets.
+        KeySchedule13 ks = new KeySchedule13(choice.suite.newDigest());
+        KeySchedule13.EarlySecret early = ks.early(null);
+        KeySchedule13.HandshakeSecret hsSecret = early.handshake(shared);
+        early.destroy();
+        ConstantTime.zero(shared);
+        byte[] helloHash = t.hash();
+        byte[] cs = hsSecret.clientHandshakeTrafficSecret(helloHash);
+        byte[] ss = hsSecret.serverHandshakeTrafficSecret(helloHash);
+        TrafficSecret clientHs = new TrafficSecret(choice.suite, ks, "client handshake", cs);
+        TrafficSecret serverHs = new TrafficSecret(choice.suite, ks, "server handshake", ss);
+        ConstantTime.zero(cs);
+        ConstantTime.zero(ss);
+        cx.installWriteKeys(serverHs);
+        cx.installReadKeys(clientHs);
+
+        List<Extension> ee = new ArrayList<Extension>();
+        if (c.sendServerGroups) {
+            ee.add(new SupportedGroups(c.groups));
+        }
+        if (choice.alpn != null) {
+            ee.add(new ApplicationLayerProtocolNegotiation(
+                    Collections.singletonList(choice.alpn.getBytes(StandardCharsets.UTF_8))));
+        }
+        if (choice.serverName != null && choice.certificate.matchesName(choice.serverName)) {
+            ee.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the server used the name
+        }
+        if (c.extensionsHook != null) {
+            ee = c.extensionsHook.rewrite(ExtensionContext.ENCRYPTED_EXTENSIONS, ee);
+        }
+        cx.send(new EncryptedExtensions(new Extensions(ee)), t);
+
+        List<CertificateEntry> entries = new ArrayList<CertificateEntry>();
+        for (Certificate cert : choice.certificate.chain()) {
+            entries.add(new CertificateEntry(cert.encoded(), Extensions.EMPTY));
+        }
+        cx.send(new org.tls4j.handshake.msg.Certificate(new byte[0], entries), t);
+
+        byte[] content = CertificateVerifyContent.of(true, t.hash());
+        byte[] signature;
+        try {
+            Signer signer = choice.certificate.signer(choice.scheme, c.random);
+            signature = signer.sign(content);
+        } catch (CryptoException e) {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "cannot sign CertificateVerify with "
+                    + choice.scheme + ": " + e.getMessage(), e);
+        }
+        cx.send(new CertificateVerify(choice.scheme, signature), t);
+
+        byte[] serverBase = serverHs.secret();
+        cx.send(new Finished(ks.verifyData(serverBase, t.hash())), t);
+        ConstantTime.zero(serverBase);
+
+        // Section 7.1: application traffic secrets over ClientHello...server Finished.
+        KeySchedule13.MasterSecret master = hsSecret.master();
+        hsSecret.destroy();
+        byte[] hash = t.hash();
+        byte[] ca = master.clientApplicationTrafficSecret0(hash);
+        byte[] sa = master.serverApplicationTrafficSecret0(hash);
+        master.destroy();
+        TrafficSecret clientApp = new TrafficSecret(choice.suite, ks, "client application", ca);
+        TrafficSecret serverApp = new TrafficSecret(choice.suite, ks, "server application", sa);
+        ConstantTime.zero(ca);
+        ConstantTime.zero(sa);
+        serverHs.destroy();
+        cx.installWriteKeys(serverApp);
+        return new ExpectFinished(choice, ks, t, clientHs, clientApp, serverApp, retried);
+    }
+
+    /** Waits for the client's Finished (Section 4.4.4). */
+    static final class ExpectFinished implements HandshakeState {
+        private final Choice choice;
+        private final KeySchedule13 schedule;
+        private final Transcript transcript;
+        private final TrafficSecret clientHandshake;
+        private final TrafficSecret clientApp;
+        private final TrafficSecret serverApp;
+        private final boolean retried;
+
+        ExpectFinished(Choice choice, KeySchedule13 schedule, Transcript transcript, TrafficSecret clientHandshake,
+                TrafficSecret clientApp, TrafficSecret serverApp, boolean retried) {
+            this.choice = choice;
+            this.schedule = schedule;
+            this.transcript = transcript;
+            this.clientHandshake = clientHandshake;
+            this.clientApp = clientApp;
+            this.serverApp = serverApp;
+            this.retried = retried;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            Finished f = cx.require(m, Finished.class);
+            byte[] base = clientHandshake.secret();
+            FinishedVerified proof = FinishedVerified.check(schedule, base, transcript.hash(), f);
+            ConstantTime.zero(base);
+            transcript.add(cx.received());
+            clientHandshake.destroy();
+            cx.setCcsAllowed(false);
+            cx.installReadKeys(clientApp);
+            cx.complete(new HandshakeSummary(choice.suite.suite, choice.group, choice.scheme, choice.alpn,
+                    choice.serverName, retried, Collections.<Certificate>emptyList(), choice.certificate.chain()));
+            return new Connected(proof, clientApp, serverApp);
+        }
+    }
+
+    /** Application data flows; the only handshake message a client may send now is KeyUpdate (4.6.3). */
+    static final class Connected extends Traffic.Connected {
+        private final FinishedVerified finishedProof;
+
+        Connected(FinishedVerified finishedProof, TrafficSecret read, TrafficSecret write) {
+            super(read, write);
+            if (finishedProof == null) {
+                throw new NullPointerException("proof of the client's Finished is required");
+            }
+            this.finishedProof = finishedProof;
+        }
+
+        @Override
+        Connected with(TrafficSecret read, TrafficSecret write) {
+            return new Connected(finishedProof, read, write);
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            return receiveKeyUpdate(cx, cx.require(m, KeyUpdate.class));
         }
     }
 }

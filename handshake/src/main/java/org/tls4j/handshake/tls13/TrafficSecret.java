@@ -56,6 +56,11 @@ public final class TrafficSecret implements Destroyable {
         }
     }
 
+    /** An independent copy (the engine gets one and destroys it once the keys are installed). */
+    TrafficSecret copy() {
+        return new TrafficSecret(suite, schedule, label, secret);
+    }
+
     /** A copy of the secret (for tests comparing with RFC 8448, and for key logging). */
     public byte[] secret() {
         return secret.clone();
