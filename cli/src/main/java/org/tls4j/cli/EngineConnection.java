@@ -24,6 +24,8 @@ import org.tls4j.TlsSession;
  */
 public final class EngineConnection implements Closeable {
     private static final int MAX_IDLE_STEPS = 64;
+    /** Records wrapped into one socket write at most (netOut holds this many whole records). */
+    private static final int MAX_RECORDS_PER_FLUSH = 4;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final TlsEngine engine;
@@ -49,7 +51,7 @@ public final class EngineConnection implements Closeable {
         this.out = socket.getOutputStream();
         this.netIn = ByteBuffer.allocate(engine.packetBufferSize());
         this.appIn = ByteBuffer.allocate(engine.applicationBufferSize());
-        this.netOut = ByteBuffer.allocate(engine.packetBufferSize());
+        this.netOut = ByteBuffer.allocate(engine.packetBufferSize() * MAX_RECORDS_PER_FLUSH);
     }
 
     public TlsEngine engine() {
@@ -184,25 +186,39 @@ public final class EngineConnection implements Closeable {
         socket.close();
     }
 
-    /** One wrap of {@code src} into netOut and a flush; true if anything was consumed or produced. */
+    /**
+     * Wraps {@code src} into netOut (several records while it has room for one more, so a large write
+     * goes out in few socket writes) and flushes; true if anything was consumed or produced.
+     */
     private boolean wrapAndFlush(ByteBuffer src) throws IOException {
         synchronized (writeLock) {
-            TlsResult r;
+            boolean progress = false;
             synchronized (engineLock) {
-                try {
-                    r = engine.wrap(src, netOut);
-                } catch (TlsException e) {
-                    flushQuietly();
-                    throw e;
-                }
-                if (r.status() == TlsResult.Status.BUFFER_OVERFLOW) {
-                    flush();
-                    netOut = enlarge(netOut, engine.packetBufferSize());
-                    r = engine.wrap(src, netOut);
+                int packet = engine.packetBufferSize();
+                for (int i = 0; i < MAX_RECORDS_PER_FLUSH; i++) {
+                    TlsResult r;
+                    try {
+                        r = engine.wrap(src, netOut);
+                    } catch (TlsException e) {
+                        flushQuietly();
+                        throw e;
+                    }
+                    if (r.status() == TlsResult.Status.BUFFER_OVERFLOW && r.bytesProduced() == 0) {
+                        if (netOut.position() > 0) {
+                            break; // flush what is there, the caller comes back
+                        }
+                        netOut = enlarge(netOut, packet);
+                        continue;
+                    }
+                    boolean did = r.bytesConsumed() > 0 || r.bytesProduced() > 0;
+                    progress |= did;
+                    if (!did || !src.hasRemaining() || netOut.remaining() < packet) {
+                        break;
+                    }
                 }
             }
             flush();
-            return r.bytesConsumed() > 0 || r.bytesProduced() > 0;
+            return progress;
         }
     }
 

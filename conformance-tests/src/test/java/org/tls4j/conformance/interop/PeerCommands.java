@@ -102,6 +102,12 @@ final class PeerCommands {
      */
     static PeerProcess opensslClient(File dir, int port, File ca, String suites, String groups, String sigalgs,
             List<String> extra) throws Exception {
+        return opensslClient(dir, port, ca, suites, groups, sigalgs, extra, null);
+    }
+
+    /** As above, with standard input read from {@code stdin}. */
+    static PeerProcess opensslClient(File dir, int port, File ca, String suites, String groups, String sigalgs,
+            List<String> extra, File stdin) throws Exception {
         List<String> c = new ArrayList<>(List.of(openssl().getPath(), "s_client", "-connect", "127.0.0.1:" + port,
                 "-tls1_3", "-servername", "localhost", "-verify_hostname", "localhost", "-CAfile", ca.getPath(),
                 "-verify_return_error", "-ign_eof"));
@@ -115,7 +121,7 @@ final class PeerCommands {
             c.addAll(List.of("-sigalgs", sigalgs));
         }
         c.addAll(extra);
-        return PeerProcess.start("openssl s_client", dir, c);
+        return PeerProcess.start("openssl s_client", dir, c, stdin);
     }
 
     /** {@code gnutls-cli} to 127.0.0.1:{@code port}, verifying against {@code ca} and the name localhost. */

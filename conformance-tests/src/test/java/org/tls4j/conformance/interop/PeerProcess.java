@@ -37,7 +37,15 @@ final class PeerProcess implements AutoCloseable {
 
     /** Starts {@code command} (program path first) in {@code dir}. */
     static PeerProcess start(String name, File dir, List<String> command) throws IOException {
+        return start(name, dir, command, null);
+    }
+
+    /** Starts {@code command} with its standard input read from {@code stdin} (a file), if not null. */
+    static PeerProcess start(String name, File dir, List<String> command, File stdin) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir);
+        if (stdin != null) {
+            pb.redirectInput(stdin);
+        }
         pb.environment().put("LC_ALL", "C");
         return new PeerProcess(name, new ArrayList<>(command), pb.start());
     }

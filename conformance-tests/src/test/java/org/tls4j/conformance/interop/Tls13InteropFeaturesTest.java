@@ -234,61 +234,75 @@ class Tls13InteropFeaturesTest {
 
     // ---- A large transfer
 
+    static final String LARGE_SUITE = "TLS_CHACHA20_POLY1305_SHA256";
+
+    /**
+     * {@code openssl s_client} sends a 64 MiB file (its standard input) to a tls4j server, which hashes
+     * what it receives and answers with the SHA-256 in hex; the test compares it with the file's.
+     */
     @Test
-    void largeTransferTls4jClientToJsseServer() throws Throwable {
+    void largeTransferOpensslClientToTls4jServer() throws Throwable {
         final int total = 64 << 20;
-        InteropMatrix.run("JSSE SSLServerSocket", "tls4j client -> peer server",
-                "64 MiB client->server, SHA-256 compared (TLS_AES_128_GCM_SHA256 x25519)", () -> {
-                    javax.net.ssl.SSLContext ctx = Jsse.context(pki, pki.leaf(InteropPki.LeafKind.EC_P256));
-                    try (SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket()) {
-                        ss.bind(new InetSocketAddress(Ports.loopback(), 0), 1);
-                        ss.setSoTimeout(Jsse.TIMEOUT_MS);
-                        CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
-                            try (SSLSocket s = (SSLSocket) ss.accept()) {
-                                s.setSoTimeout(Jsse.TIMEOUT_MS);
-                                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                                InputStream in = new DataInputStream(s.getInputStream());
-                                byte[] buf = new byte[65536];
+        InteropMatrix.run("openssl s_client", "peer client -> tls4j server",
+                "64 MiB client->server, SHA-256 compared (" + LARGE_SUITE + " x25519)", () -> {
+                    File data = new File(dir, "64MiB.bin");
+                    MessageDigest md = MessageDigest.getInstance("SHA-256");
+                    try (java.io.OutputStream o = new java.io.BufferedOutputStream(new java.io.FileOutputStream(data), 1 << 16)) {
+                        byte[] chunk = new byte[1 << 16];
+                        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+                        for (int sent = 0; sent < total; sent += chunk.length) {
+                            for (int i = 0; i < chunk.length; i += 8) {
+                                long v = r.nextLong();
+                                for (int j = 0; j < 8; j++) {
+                                    chunk[i + j] = (byte) (v >>> (8 * j));
+                                }
+                            }
+                            md.update(chunk);
+                            o.write(chunk);
+                        }
+                    }
+                    String want = java.util.HexFormat.of().formatHex(md.digest());
+                    TlsConfig config = Tls4j.only(Tls4j.server(pki.leaf(InteropPki.LeafKind.EC_P256)), LARGE_SUITE, null).build();
+                    CompletableFuture<String> got = new CompletableFuture<>();
+                    try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, Ports.loopback())) {
+                        ss.setSoTimeout(Tls4j.TIMEOUT_MS);
+                        Thread t = new Thread(() -> {
+                            try (java.net.Socket sock = ss.accept()) {
+                                sock.setSoTimeout(Tls4j.TIMEOUT_MS);
+                                EngineConnection c = new EngineConnection(org.tls4j.TlsEngine.server(config), sock);
+                                c.handshake();
+                                MessageDigest h = MessageDigest.getInstance("SHA-256");
+                                byte[] buf = new byte[1 << 16];
                                 long left = total;
                                 while (left > 0) {
-                                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                                    int n = c.read(buf, 0, (int) Math.min(buf.length, left));
                                     if (n < 0) {
                                         throw new java.io.EOFException(left + " bytes missing");
                                     }
-                                    md.update(buf, 0, n);
+                                    h.update(buf, 0, n);
                                     left -= n;
                                 }
-                                byte[] d = md.digest();
-                                s.getOutputStream().write(d);
-                                s.getOutputStream().flush();
-                                return d;
-                            } catch (Exception e) {
-                                throw new RuntimeException(e);
+                                String hex = java.util.HexFormat.of().formatHex(h.digest());
+                                c.write(("sha256=" + hex + "\n").getBytes(StandardCharsets.US_ASCII));
+                                c.closeOutbound();
+                                got.complete(hex);
+                            } catch (Throwable e) {
+                                got.completeExceptionally(e);
                             }
-                        });
-                        MessageDigest md = MessageDigest.getInstance("SHA-256");
-                        byte[] chunk = new byte[1 << 16];
-                        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+                        }, "tls4j-large-server");
+                        t.setDaemon(true);
+                        t.start();
                         long t0 = System.nanoTime();
-                        try (EngineConnection c = Tls4j.connect(Tls4j.client(pki).build(), ss.getLocalPort())) {
-                            for (int sent = 0; sent < total; sent += chunk.length) {
-                                for (int i = 0; i < chunk.length; i += 8) {
-                                    long v = r.nextLong();
-                                    for (int j = 0; j < 8; j++) {
-                                        chunk[i + j] = (byte) (v >>> (8 * j));
-                                    }
-                                }
-                                md.update(chunk);
-                                c.write(chunk);
-                            }
-                            byte[] theirs = new byte[32];
-                            c.readFully(theirs);
-                            byte[] ours = md.digest();
-                            assertArrayEquals(ours, theirs, "SHA-256 of the 64 MiB as JSSE received them");
-                            assertArrayEquals(ours, received.get(30, TimeUnit.SECONDS));
-                            c.closeOutbound();
+                        try (PeerProcess p = PeerCommands.opensslClient(dir, ss.getLocalPort(), pki.caFile, LARGE_SUITE, null,
+                                null, List.of("-quiet"), data)) {
+                            assertEquals(want, got.get(60, TimeUnit.SECONDS), "SHA-256 of what the tls4j server received");
+                            p.await(Pattern.compile("sha256=" + want), Duration.ofSeconds(10));
                         }
-                        System.out.printf("large transfer: 64 MiB tls4j -> JSSE in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                        t.join(Tls4j.TIMEOUT_MS);
+                        System.out.printf("large transfer: 64 MiB openssl s_client -> tls4j server with %s in %.1f s%n",
+                                LARGE_SUITE, (System.nanoTime() - t0) / 1e9);
+                    } finally {
+                        data.delete();
                     }
                 });
     }
