@@ -26,13 +26,19 @@ import org.tls4j.cli.EngineConnection;
  * The TLS 1.3 interop matrix: tls4j against OpenSSL 3.0 ({@code s_server}/{@code s_client}), GnuTLS
  * ({@code gnutls-serv}/{@code gnutls-cli}) and the JDK's JSSE, in both directions, over loopback TCP.
  *
- * <p>Coverage, one axis at a time with the others at the defaults (TLS_AES_128_GCM_SHA256, x25519,
- * ecdsa_secp256r1_sha256), for every peer and both directions: every cipher suite the peer has (JSSE has
- * no CCM suites), every group (x25519, x448, secp256r1/384r1/521r1, ffdhe2048/3072/4096), every
- * signature scheme (the server's key type decides it: RSA → rsa_pss_rsae_sha256, RSA-PSS →
- * rsa_pss_pss_sha256, ECDSA P-256/P-384/P-521, Ed25519, Ed448). Each case exchanges a line each way and
- * checks it on both sides, and checks the negotiated suite, group and scheme on tls4j's side (and the
- * suite on the peer's side where it prints it).
+ * <p>Coverage: for every peer and both directions, the full product of every cipher suite the peer
+ * has (all five for OpenSSL and GnuTLS; JSSE has no CCM suites, so three), every group (x25519, x448,
+ * secp256r1/384r1/521r1, ffdhe2048/3072/4096) and every signature scheme (the server's key type decides
+ * it: RSA → rsa_pss_rsae_sha256, RSA-PSS → rsa_pss_pss_sha256, ECDSA P-256/P-384/P-521 → ecdsa_*,
+ * Ed25519, Ed448): 280 cases per direction for OpenSSL and GnuTLS, 168 for JSSE, 1456 in all.
+ * {@code -Dtls4j.interop.matrix=axes} runs one axis at a time instead (the others at the defaults
+ * TLS_AES_128_GCM_SHA256, x25519, ecdsa_secp256r1_sha256; 104 cases). Each case exchanges a line each
+ * way and checks it on both sides, checks the negotiated version, suite, group and scheme on tls4j's
+ * side, and the peer's own view where it prints one (s_server's and s_client's cipher, gnutls-cli's
+ * session description, JSSE's session suite). Peers pin the parameter: OpenSSL with -ciphersuites,
+ * -groups and (client) -sigalgs, GnuTLS with a priority string, JSSE with its enabled suites (its
+ * groups are its defaults, so tls4j's single offered group decides, through a HelloRetryRequest when
+ * JSSE's client did not send that key share).
  */
 @ExtendWith(InteropMatrix.class)
 @Timeout(60)
@@ -63,6 +69,25 @@ class Tls13InteropTest {
         }
     }
 
+    /**
+     * The cases for a peer with these suites: by default every suite × group × key type (the full
+     * product); with {@code -Dtls4j.interop.matrix=axes} one axis at a time (the others at the defaults).
+     */
+    static List<Case> cases(List<String> suites) {
+        if ("axes".equals(System.getProperty("tls4j.interop.matrix"))) {
+            return axes(suites);
+        }
+        List<Case> all = new ArrayList<>();
+        for (String x : suites) {
+            for (String g : Names.GROUPS) {
+                for (InteropPki.LeafKind k : InteropPki.LeafKind.values()) {
+                    all.add(new Case(x, g, k));
+                }
+            }
+        }
+        return all;
+    }
+
     /** Every suite, then every group, then every key type, with the other two at the defaults. */
     static List<Case> axes(List<String> suites) {
         Set<Case> s = new LinkedHashSet<>();
@@ -86,7 +111,7 @@ class Tls13InteropTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
             tests.add(DynamicTest.dynamicTest(c.params(),
-                    () -> InteropMatrix.run(peer, direction, c.params(), () -> {
+                    () -> InteropMatrix.run(peer, direction, c.suite + " " + c.group, c.leaf.scheme, () -> {
                         try {
                             body.run(c);
                         } catch (Exception | Error e) {
@@ -124,7 +149,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> tls4jClientToOpensslServer() {
-        return matrix("openssl s_server", "tls4j client -> peer server", axes(Names.SUITES), c -> {
+        return matrix("openssl s_server", "tls4j client -> peer server", cases(Names.SUITES), c -> {
             InteropPki.Leaf leaf = pki.leaf(c.leaf);
             try (PeerCommands.Server s = PeerCommands.opensslServer(dir, leaf, c.suite, Names.OPENSSL_GROUP.get(c.group), List.of())) {
                 TlsConfig config = Tls4j.only(Tls4j.client(pki), c.suite, c.group).build();
@@ -137,7 +162,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> opensslClientToTls4jServer() {
-        return matrix("openssl s_client", "peer client -> tls4j server", axes(Names.SUITES), c -> {
+        return matrix("openssl s_client", "peer client -> tls4j server", cases(Names.SUITES), c -> {
             InteropPki.Leaf leaf = pki.leaf(c.leaf);
             try (Tls4j.Server server = new Tls4j.Server(Tls4j.only(Tls4j.server(leaf), c.suite, c.group).build());
                     PeerProcess p = PeerCommands.opensslClient(dir, server.port(), pki.caFile, c.suite,
@@ -157,7 +182,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> tls4jClientToGnutlsServer() {
-        return matrix("gnutls-serv", "tls4j client -> peer server", axes(Names.SUITES), c -> {
+        return matrix("gnutls-serv", "tls4j client -> peer server", cases(Names.SUITES), c -> {
             InteropPki.Leaf leaf = pki.leaf(c.leaf);
             try (PeerCommands.Server s = PeerCommands.gnutlsServer(dir, leaf, Names.gnutlsPriority(c.suite, c.group, null), List.of())) {
                 TlsConfig config = Tls4j.only(Tls4j.client(pki), c.suite, c.group).build();
@@ -169,7 +194,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> gnutlsClientToTls4jServer() {
-        return matrix("gnutls-cli", "peer client -> tls4j server", axes(Names.SUITES), c -> {
+        return matrix("gnutls-cli", "peer client -> tls4j server", cases(Names.SUITES), c -> {
             InteropPki.Leaf leaf = pki.leaf(c.leaf);
             try (Tls4j.Server server = new Tls4j.Server(Tls4j.only(Tls4j.server(leaf), c.suite, c.group).build());
                     PeerProcess p = PeerCommands.gnutlsClient(dir, server.port(), pki.caFile,
@@ -191,7 +216,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> tls4jClientToJsseServer() {
-        return matrix("JSSE SSLServerSocket", "tls4j client -> peer server", axes(JSSE_SUITES), c -> {
+        return matrix("JSSE SSLServerSocket", "tls4j client -> peer server", cases(JSSE_SUITES), c -> {
             try (Jsse.Server s = new Jsse.Server(Jsse.context(pki, pki.leaf(c.leaf)), List.of(c.suite), null)) {
                 TlsConfig config = Tls4j.only(Tls4j.client(pki), c.suite, c.group).build();
                 TlsSession session = clientExchange(config, s.port(), c.nonce(), reverse(c.nonce()));
@@ -205,7 +230,7 @@ class Tls13InteropTest {
 
     @TestFactory
     List<DynamicTest> jsseClientToTls4jServer() {
-        return matrix("JSSE SSLSocket", "peer client -> tls4j server", axes(JSSE_SUITES), c -> {
+        return matrix("JSSE SSLSocket", "peer client -> tls4j server", cases(JSSE_SUITES), c -> {
             InteropPki.Leaf leaf = pki.leaf(c.leaf);
             try (Tls4j.Server server = new Tls4j.Server(Tls4j.only(Tls4j.server(leaf), c.suite, c.group).build());
                     SSLSocket s = Jsse.client(Jsse.context(pki, null), server.port(), List.of(c.suite), null, null)) {
