@@ -3,6 +3,7 @@ package org.tls4j;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.HandshakeOutput;
 import org.tls4j.handshake.tls13.HandshakeSummary;
 import org.tls4j.handshake.tls13.Tls13Handshake;
@@ -104,11 +105,16 @@ public final class TlsEngine {
     private boolean inboundClosed;
 
     private TlsEngine(TlsConfig config, boolean client) {
+        this(config.handshakeConfig(), client);
+    }
+
+    /** An engine over a handshake configuration (tests use it for hooks the public config does not offer). */
+    TlsEngine(HandshakeConfig handshakeConfig, boolean client) {
         this.client = client;
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
         Tls13Handshake h;
         try {
-            h = client ? Tls13Handshake.client(config.handshakeConfig()) : Tls13Handshake.server(config.handshakeConfig());
+            h = client ? Tls13Handshake.client(handshakeConfig) : Tls13Handshake.server(handshakeConfig);
         } catch (TlsAlert a) {
             throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
         }
@@ -282,20 +288,23 @@ public final class TlsEngine {
         throw TlsAlert.received(AlertLevel.of(level), AlertDescription.of(desc));
     }
 
-    /** Applies the handshake's outputs in order (see the class comment). */
+    /**
+     * Applies the handshake's outputs in order (see the class comment). Consecutive handshake messages
+     * share records (as RFC 8446, Section 5.1 allows and RFC 8448 shows); a key change or a
+     * ChangeCipherSpec ends the run, so no message spans a key change.
+     */
     private void applyOutputs() throws TlsAlert {
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
         for (HandshakeOutput o : hs.drainOutputs()) {
+            if (o.kind == HandshakeOutput.Kind.HANDSHAKE) {
+                byte[] b = o.bytes();
+                run.write(b, 0, b.length);
+                continue;
+            }
+            flushHandshake(run);
             switch (o.kind) {
-                case HANDSHAKE:
-                    queue(ContentType.HANDSHAKE, o.bytes());
-                    if (!firstFlightQueued) {
-                        firstFlightQueued = true;
-                        // RFC 8446, Section 5.1: 0x0301 for the initial ClientHello, 0x0303 after.
-                        writeState.setVersion(ProtocolVersion.TLS12);
-                    }
-                    break;
                 case CHANGE_CIPHER_SPEC:
-                    queue(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+                    queueChangeCipherSpec();
                     break;
                 case READ_KEYS:
                     readState.setProtection(o.secret().protection());
@@ -313,6 +322,20 @@ public final class TlsEngine {
                     throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);
             }
         }
+        flushHandshake(run);
+    }
+
+    private void flushHandshake(java.io.ByteArrayOutputStream run) throws TlsAlert {
+        if (run.size() == 0) {
+            return;
+        }
+        queue(ContentType.HANDSHAKE, run.toByteArray());
+        run.reset();
+        if (!firstFlightQueued) {
+            firstFlightQueued = true;
+            // RFC 8446, Section 5.1: legacy_record_version 0x0301 for the initial ClientHello, 0x0303 after.
+            writeState.setVersion(ProtocolVersion.TLS12);
+        }
     }
 
     /** Seals {@code b} as records of {@code type} into the pending network bytes. */
@@ -327,6 +350,20 @@ public final class TlsEngine {
             outEnd = live;
         }
         outEnd += fragmenter.write(type, b, 0, b.length, outNet, outEnd);
+    }
+
+    /**
+     * The dummy ChangeCipherSpec of middlebox compatibility mode: always the plaintext record
+     * {@code 14 03 03 00 01 01}, outside record protection and without a sequence number, whatever the
+     * current write keys (RFC 8446, Section 5 and Appendix D.4).
+     */
+    private void queueChangeCipherSpec() {
+        byte[] ccs = {(byte) ContentType.CHANGE_CIPHER_SPEC.code, 3, 3, 0, 1, 1};
+        if (outNet.length - outEnd < ccs.length) {
+            outNet = Arrays.copyOf(outNet, outNet.length * 2 + ccs.length);
+        }
+        System.arraycopy(ccs, 0, outNet, outEnd, ccs.length);
+        outEnd += ccs.length;
     }
 
     private int pending() {

@@ -22,6 +22,8 @@ final class TestCerts {
     static final TestPki PKI = new TestPki(RANDOM, NOW - 86400, NOW + 365 * 86400L);
     static final TestPki.Authority ROOT;
     private static final Map<TestPki.KeyKind, CertifiedKey> LEAVES = new EnumMap<>(TestPki.KeyKind.class);
+    private static final Map<TestPki.KeyKind, TestPki.Key> KEYS = new EnumMap<>(TestPki.KeyKind.class);
+    private static CertifiedKey rsaPss;
 
     static {
         try {
@@ -42,9 +44,45 @@ final class TestCerts {
         return LEAVES.computeIfAbsent(kind, k -> leaf(k, "localhost", "example.com"));
     }
 
+    /** The key of this kind, generated once. */
+    static synchronized TestPki.Key key(TestPki.KeyKind kind) {
+        return KEYS.computeIfAbsent(kind, k -> {
+            try {
+                return PKI.generate(k);
+            } catch (CryptoException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /**
+     * A leaf whose public key is an RSASSA-PSS key (RFC 4055 id-RSASSA-PSS, no parameters), for the
+     * rsa_pss_pss_* schemes; it reuses the RSA_2048 key (RSA generation is slow).
+     */
+    static synchronized CertifiedKey rsaPssLeaf() {
+        if (rsaPss == null) {
+            try {
+                TestPki.Key key = key(TestPki.KeyKind.RSA_2048);
+                byte[] rsaPublicKey = new org.tls4j.crypto.asn1.DerWriter().sequence()
+                        .integer(key.publicKey().modulus()).integer(key.publicKey().exponent()).end().toByteArray();
+                byte[] spki = new org.tls4j.crypto.asn1.DerWriter().sequence().sequence()
+                        .oid(org.tls4j.crypto.x509.X509Oids.RSASSA_PSS).end().bitString(rsaPublicKey).end().toByteArray();
+                org.tls4j.crypto.x509.PublicKeyInfo pss = org.tls4j.crypto.x509.PublicKeyInfo.parse(spki);
+                Certificate leaf = ROOT.issue(PKI.builder("localhost", key).publicKey(pss).basicConstraints(false, -1)
+                        .keyUsage(org.tls4j.crypto.x509.KeyUsage.DIGITAL_SIGNATURE)
+                        .extendedKeyUsage(org.tls4j.crypto.x509.X509Oids.KP_SERVER_AUTH)
+                        .subjectAltNames(org.tls4j.crypto.x509.GeneralName.dns("localhost")));
+                rsaPss = new CertifiedKey(Arrays.asList(leaf, ROOT.certificate()), key);
+            } catch (CryptoException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return rsaPss;
+    }
+
     static CertifiedKey leaf(TestPki.KeyKind kind, String... names) {
         try {
-            TestPki.Key key = PKI.generate(kind);
+            TestPki.Key key = key(kind);
             Certificate leaf = ROOT.serverLeaf(key, names);
             return new CertifiedKey(Arrays.asList(leaf, ROOT.certificate()), key);
         } catch (CryptoException e) {

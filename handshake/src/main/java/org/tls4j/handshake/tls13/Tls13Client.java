@@ -252,6 +252,9 @@ public final class Tls13Client {
             Handshaking h = Handshaking.derive(suite, group, shared, transcript, sent, retrySuite != null, ccsSent);
             ConstantTime.zero(shared);
             cx.installReadKeys(h.serverHandshake);
+            // The client's own records are protected from now on too, so an alert it sends while
+            // checking the server's flight is readable by the server (RFC 8446, Section 2: "{}" keys).
+            cx.installWriteKeys(h.clientHandshake);
             return new ExpectEncryptedExtensions(h);
         }
 
@@ -530,9 +533,8 @@ public final class Tls13Client {
             cx.installReadKeys(serverApp);
 
             if (cx.config.middleboxCompat && !h.ccsSent) {
-                cx.sendChangeCipherSpec(); // Appendix D.4
+                cx.sendChangeCipherSpec(); // Appendix D.4: unprotected, before the second flight
             }
-            cx.installWriteKeys(h.clientHandshake);
             if (requestContext != null) {
                 // Section 4.4.2: no suitable certificate, so an empty Certificate message.
                 cx.send(new org.tls4j.handshake.msg.Certificate(requestContext,
