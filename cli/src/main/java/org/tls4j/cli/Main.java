@@ -1,5 +1,7 @@
 package org.tls4j.cli;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tls4j", mixinStandardHelpOptions = true, version = "tls4j 0.1.0-SNAPSHOT",
         description = "A pure-Java SSL/TLS stack written from scratch.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClientCommand.class, ServerCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Override
@@ -25,6 +27,27 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(System.in, System.out, System.err, args);
+    }
+
+    /** Runs the command with the given standard streams (for in-process tests of client and server). */
+    public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        Io io = new Io(in, out, err);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == ClientCommand.class) {
+                    return cls.cast(new ClientCommand(io));
+                }
+                if (cls == ServerCommand.class) {
+                    return cls.cast(new ServerCommand(io));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
     }
 }
