@@ -136,6 +136,34 @@ class KeyLogTest {
     }
 
     @Test
+    void keyUpdateLogsTheNextTrafficSecrets() throws Exception {
+        Recorder c = new Recorder();
+        Recorder s = new Recorder();
+        EnginePair p = new EnginePair(TestCerts.client().listener(c).build(),
+                TestCerts.server(TestPki.KeyKind.EC_P256).listener(s).build());
+        assertTrue(p.handshake());
+        byte[] msg = "after the update".getBytes(StandardCharsets.US_ASCII);
+        p.client.requestKeyUpdate(true);
+        assertArrayEquals(msg, p.transfer(p.client, p.server, msg)); // KeyUpdate(update_requested), data
+        assertArrayEquals(msg, p.transfer(p.server, p.client, msg)); // the server's KeyUpdate, data
+        List<String> labels = new ArrayList<>(LABELS);
+        labels.add("CLIENT_TRAFFIC_SECRET_1");
+        labels.add("SERVER_TRAFFIC_SECRET_1");
+        assertEquals(labels, new ArrayList<>(c.secrets.keySet()));
+        assertEquals(new java.util.TreeSet<>(labels), new java.util.TreeSet<>(s.secrets.keySet()));
+        KeySchedule13 ks = new KeySchedule13(Tls13Suite.of(CipherSuite.TLS_AES_128_GCM_SHA256).newDigest());
+        for (String side : new String[] {"CLIENT", "SERVER"}) {
+            byte[] next = c.secrets.get(side + "_TRAFFIC_SECRET_1");
+            // RFC 8446, Section 7.2: HKDF-Expand-Label(application_traffic_secret_0, "traffic upd", "", Hash.length)
+            assertArrayEquals(ks.nextApplicationTrafficSecret(c.secrets.get(side + "_TRAFFIC_SECRET_0")), next);
+            assertArrayEquals(next, s.secrets.get(side + "_TRAFFIC_SECRET_1"));
+        }
+        // The client's second record under the new key (sequence number 1) decrypts with the logged secret.
+        byte[] wire = wrapOne(p.client, msg);
+        assertArrayEquals(msg, decrypt(CipherSuite.TLS_AES_128_GCM_SHA256, c.secrets.get("CLIENT_TRAFFIC_SECRET_1"), 1, wire));
+    }
+
+    @Test
     void keyLogWriterWritesNssLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys.log");
         Recorder c = new Recorder();
