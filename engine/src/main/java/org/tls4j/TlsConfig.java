@@ -330,8 +330,9 @@ public final class TlsConfig {
         }
 
         /**
-         * INSECURE: the client accepts any server certificate (chain and name unchecked; the
-         * CertificateVerify signature is still checked against the leaf's key). For debugging only.
+         * INSECURE: the client accepts any server certificate, and a server any client certificate
+         * (chain and name unchecked; the CertificateVerify signature is still checked against the
+         * leaf's key). For debugging only.
          */
         public Builder insecureSkipCertificateVerification() {
             verifyCertificates = false;

@@ -103,6 +103,33 @@ class TlsEngineClientAuthTest {
     }
 
     @Test
+    void theServerWalksThroughTheClientAuthenticationStates() {
+        List<String> states = new ArrayList<>();
+        TlsListener l = new TlsListener() {
+            @Override
+            public void onStateChange(String from, String to) {
+                states.add(from + "->" + to);
+            }
+        };
+        CertifiedKey alice = clientChain(TestCerts.ROOT, TestPki.KeyKind.EC_P256);
+        ok(TestCerts.client().certificate(alice).build(), server(ClientAuth.REQUIRED).listener(l).build());
+        assertEquals(List.of("Start->ExpectClientHello", "ExpectClientHello->ExpectClientCertificate",
+                "ExpectClientCertificate->ExpectClientCertificateVerify",
+                "ExpectClientCertificateVerify->ExpectFinished", "ExpectFinished->Connected"), states);
+        states.clear();
+        ok(TestCerts.client().build(), server(ClientAuth.OPTIONAL).listener(l).build());
+        assertEquals(List.of("Start->ExpectClientHello", "ExpectClientHello->ExpectClientCertificate",
+                "ExpectClientCertificate->ExpectFinished", "ExpectFinished->Connected"), states);
+    }
+
+    @Test
+    void optionalStillValidatesACertificateThatIsSent() throws Exception {
+        TestPki.Authority other = TestCerts.PKI.root("other client root", TestCerts.key(TestPki.KeyKind.EC_P384));
+        serverRejects(TestCerts.client().certificate(clientChain(other, TestPki.KeyKind.EC_P256)).build(),
+                server(ClientAuth.OPTIONAL).sendCertificateAuthorities(false).build(), AlertDescription.UNKNOWN_CA);
+    }
+
+    @Test
     void requiredWithoutACertificateIsCertificateRequired() {
         serverRejects(TestCerts.client().build(), server(ClientAuth.REQUIRED).build(),
                 AlertDescription.CERTIFICATE_REQUIRED);
