@@ -173,6 +173,27 @@ class TlsEngineClientAuthTest {
     }
 
     @Test
+    void trustAnchorNamesTooLongForCertificateAuthoritiesAreLeftOut() throws Exception {
+        // One anchor whose subject alone exceeds the 16-bit list: the CertificateRequest goes without
+        // certificate_authorities and the client still finds its chain by signature_algorithms.
+        TestPki.Authority huge = TestCerts.PKI.root("x".repeat(70_000), TestCerts.key(TestPki.KeyKind.ED25519));
+        List<HandshakeMessage> seen = new ArrayList<>();
+        TlsListener l = new TlsListener() {
+            @Override
+            public void onHandshakeMessage(boolean sent, HandshakeMessage m) {
+                seen.add(m);
+            }
+        };
+        CertifiedKey alice = clientChain(TestCerts.ROOT, TestPki.KeyKind.EC_P256);
+        EnginePair p = ok(TestCerts.client().certificate(alice).listener(l).build(), server(ClientAuth.REQUIRED)
+                .trustAnchors(List.of(TestCerts.ROOT.certificate(), huge.certificate())).build());
+        assertEquals(alice.chain(), p.server.session().peerCertificates());
+        CertificateRequest cr = (CertificateRequest) seen.stream().filter(m -> m instanceof CertificateRequest)
+                .findFirst().orElseThrow();
+        assertEquals(null, cr.extensions.find(CertificateAuthorities.class));
+    }
+
+    @Test
     void clientChainWithoutTheClientAuthEkuIsUnsupportedCertificate() {
         // A serverAuth-only leaf: RFC 5280, Section 4.2.1.12; CertificateAlerts maps EXTENDED_KEY_USAGE
         // to unsupported_certificate.

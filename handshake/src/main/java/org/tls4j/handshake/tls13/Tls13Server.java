@@ -435,20 +435,34 @@ public final class Tls13Server {
     /**
      * CertificateRequest (Section 4.3.2): an empty context (handshake authentication),
      * signature_algorithms with the server's schemes, and, when configured, certificate_authorities
-     * with the subject names of the trust anchors (Section 4.2.4).
+     * with the subject names of the trust anchors (Section 4.2.4). The names' list is a 16-bit vector
+     * inside the 16-bit extensions vector: when a large trust store would not fit
+     * ({@link #MAX_AUTHORITIES_BYTES}), the extension is left out and the client chooses by
+     * signature_algorithms alone.
      */
     private static CertificateRequest certificateRequest(HandshakeConfig c) {
         List<Extension> ext = new ArrayList<Extension>();
         ext.add(new SignatureAlgorithms(c.signatureSchemes));
         if (c.sendCertificateAuthorities && !c.trustAnchors.isEmpty()) {
             List<byte[]> names = new ArrayList<byte[]>();
+            int size = 0;
             for (Certificate a : c.trustAnchors) {
-                names.add(a.subject().encoded());
+                byte[] dn = a.subject().encoded();
+                names.add(dn);
+                size += 2 + dn.length;
             }
-            ext.add(new CertificateAuthorities(names));
+            if (size <= MAX_AUTHORITIES_BYTES) {
+                ext.add(new CertificateAuthorities(names));
+            }
         }
         return new CertificateRequest(new byte[0], new Extensions(ext));
     }
+
+    /**
+     * The largest certificate_authorities list sent: 2^16-1 less room for the other extensions of the
+     * CertificateRequest (signature_algorithms is at most a few dozen schemes).
+     */
+    static final int MAX_AUTHORITIES_BYTES = 0xffff - 1024;
 
     /** What the server keeps between its flight and the client's Finished. */
     static final class Flight {
