@@ -16,9 +16,11 @@ import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
 import org.tls4j.handshake.tls13.CertifiedKey;
+import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.Tls13Suite;
+import org.tls4j.handshake.tls13.TlsListener;
 import org.tls4j.record.ProtocolVersion;
 
 /**
@@ -60,6 +62,10 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean hrrCookie;
     private final boolean middleboxCompat;
+    private final ClientAuth clientAuth;
+    private final boolean sendCertificateAuthorities;
+    private final TlsListener listener;
+    private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
 
     private TlsConfig(Builder b) {
         versions = unmodifiable(b.versions);
@@ -77,6 +83,10 @@ public final class TlsConfig {
         clock = b.clock;
         hrrCookie = b.hrrCookie;
         middleboxCompat = b.middleboxCompat;
+        clientAuth = b.clientAuth;
+        sendCertificateAuthorities = b.sendCertificateAuthorities;
+        listener = b.listener;
+        certificateVerifyHook = b.certificateVerifyHook;
     }
 
     /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
@@ -96,6 +106,10 @@ public final class TlsConfig {
         clock = c.clock;
         hrrCookie = c.hrrCookie;
         middleboxCompat = c.middleboxCompat;
+        clientAuth = c.clientAuth;
+        sendCertificateAuthorities = c.sendCertificateAuthorities;
+        listener = c.listener;
+        certificateVerifyHook = c.certificateVerifyHook;
     }
 
     /** This configuration with {@link #serverName()} replaced. */
@@ -133,7 +147,10 @@ public final class TlsConfig {
         return signatureSchemes;
     }
 
-    /** The server's certificate chains with their keys (one is chosen per handshake). */
+    /**
+     * The certificate chains with their keys: a server chooses one per handshake; a client answers a
+     * CertificateRequest with the first that fits it.
+     */
     public List<CertifiedKey> certificates() {
         return certificates;
     }
@@ -176,13 +193,23 @@ public final class TlsConfig {
         return middleboxCompat;
     }
 
+    /** Server: whether a client certificate is asked for, and whether one is required. */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /** The listener that observes secrets, messages and states, or null. */
+    public TlsListener listener() {
+        return listener;
+    }
+
     /** The handshake's view of this configuration. */
     HandshakeConfig handshakeConfig() {
         return HandshakeConfig.builder().suites(suites).groups(groups).keyShareGroups(keyShareGroups())
                 .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
-                .build();
+                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook).build();
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
@@ -211,6 +238,10 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private boolean hrrCookie;
         private boolean middleboxCompat = true;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private boolean sendCertificateAuthorities = true;
+        private TlsListener listener;
+        private HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
 
         private Builder() {}
 
@@ -262,7 +293,10 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Adds a certificate chain with its private key (server); several may be added. */
+        /**
+         * Adds a certificate chain with its private key; several may be added. A server presents one; a
+         * client presents one when the server asks for a certificate (RFC 8446, Section 4.4.2).
+         */
         public Builder certificate(CertifiedKey k) {
             certificates.add(k);
             return this;
@@ -273,7 +307,7 @@ public final class TlsConfig {
             return certificate(CertifiedKey.fromPem(chainPem, keyPem));
         }
 
-        /** The certificates a client trusts as roots. */
+        /** The roots trusted for the peer's chain (the server's; on a server, the clients'). */
         public Builder trustAnchors(List<Certificate> v) {
             trustAnchors = new ArrayList<Certificate>(v);
             return this;
@@ -296,8 +330,9 @@ public final class TlsConfig {
         }
 
         /**
-         * INSECURE: the client accepts any server certificate (chain and name unchecked; the
-         * CertificateVerify signature is still checked against the leaf's key). For debugging only.
+         * INSECURE: the client accepts any server certificate, and a server any client certificate
+         * (chain and name unchecked; the CertificateVerify signature is still checked against the
+         * leaf's key). For debugging only.
          */
         public Builder insecureSkipCertificateVerification() {
             verifyCertificates = false;
@@ -342,6 +377,44 @@ public final class TlsConfig {
         /** Middlebox compatibility mode (RFC 8446, Appendix D.4), on by default. */
         public Builder middleboxCompatibility(boolean v) {
             middleboxCompat = v;
+            return this;
+        }
+
+        /**
+         * Server: ask for a client certificate (RFC 8446, Section 4.3.2). {@link ClientAuth#REQUIRED}
+         * ends a handshake without one with certificate_required; the client's chain is validated
+         * against {@link #trustAnchors} for the clientAuth extended key usage, and the trust anchors'
+         * subject names are sent in certificate_authorities. Default {@link ClientAuth#NONE}.
+         */
+        public Builder clientAuth(ClientAuth v) {
+            if (v == null) {
+                throw new IllegalArgumentException("client auth policy is null");
+            }
+            clientAuth = v;
+            return this;
+        }
+
+        /**
+         * Server: whether the CertificateRequest names the trust anchors in certificate_authorities
+         * (RFC 8446, Section 4.2.4), so that a client with several chains picks one they issued. Default on.
+         */
+        public Builder sendCertificateAuthorities(boolean v) {
+            sendCertificateAuthorities = v;
+            return this;
+        }
+
+        /**
+         * Observes the handshake: key-schedule secrets, messages, state changes (see
+         * {@link TlsListener}; {@link KeyLogWriter} writes an SSLKEYLOGFILE). Null for none.
+         */
+        public Builder listener(TlsListener v) {
+            listener = v;
+            return this;
+        }
+
+        /** Tests only: rewrite this side's CertificateVerify signature to build a misbehaving peer. */
+        Builder certificateVerifyHook(HandshakeConfig.CertificateVerifyHook v) {
+            certificateVerifyHook = v;
             return this;
         }
 

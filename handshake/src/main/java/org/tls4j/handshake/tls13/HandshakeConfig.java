@@ -27,6 +27,15 @@ public final class HandshakeConfig {
         List<Extension> rewrite(ExtensionContext where, List<Extension> extensions);
     }
 
+    /**
+     * Test hook: rewrites the signature of a CertificateVerify before it is sent, to build a peer whose
+     * signature does not verify.
+     */
+    public interface CertificateVerifyHook {
+        /** Returns the signature to send instead of {@code signature}. */
+        byte[] rewrite(byte[] signature);
+    }
+
     final List<CipherSuite> suites;
     final List<NamedGroup> groups;
     final List<NamedGroup> keyShareGroups;
@@ -44,6 +53,10 @@ public final class HandshakeConfig {
     final boolean middleboxCompat;
     final boolean sendServerGroups;
     final ExtensionsHook extensionsHook;
+    final ClientAuth clientAuth;
+    final boolean sendCertificateAuthorities;
+    final TlsListener listener;
+    final CertificateVerifyHook certificateVerifyHook;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -63,6 +76,10 @@ public final class HandshakeConfig {
         middleboxCompat = b.middleboxCompat;
         sendServerGroups = b.sendServerGroups;
         extensionsHook = b.extensionsHook;
+        clientAuth = b.clientAuth;
+        sendCertificateAuthorities = b.sendCertificateAuthorities;
+        listener = b.listener;
+        certificateVerifyHook = b.certificateVerifyHook;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -109,6 +126,10 @@ public final class HandshakeConfig {
         return alpn;
     }
 
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -128,6 +149,10 @@ public final class HandshakeConfig {
         private boolean middleboxCompat = true;
         private boolean sendServerGroups;
         private ExtensionsHook extensionsHook;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private boolean sendCertificateAuthorities = true;
+        private TlsListener listener;
+        private CertificateVerifyHook certificateVerifyHook;
 
         private Builder() {}
 
@@ -222,6 +247,36 @@ public final class HandshakeConfig {
         /** Tests: rewrite sent extension lists (see {@link ExtensionsHook}). */
         public Builder extensionsHook(ExtensionsHook v) {
             extensionsHook = v;
+            return this;
+        }
+
+        /** Server: whether to ask for a client certificate (RFC 8446, Section 4.3.2; default NONE). */
+        public Builder clientAuth(ClientAuth v) {
+            if (v == null) {
+                throw new IllegalArgumentException("client auth policy is null");
+            }
+            clientAuth = v;
+            return this;
+        }
+
+        /**
+         * Server: put the trust anchors' subject names in the CertificateRequest's
+         * certificate_authorities (RFC 8446, Section 4.2.4; default on when there are anchors).
+         */
+        public Builder sendCertificateAuthorities(boolean v) {
+            sendCertificateAuthorities = v;
+            return this;
+        }
+
+        /** Receives secrets, messages and state changes (see {@link TlsListener}); null for none. */
+        public Builder listener(TlsListener v) {
+            listener = v;
+            return this;
+        }
+
+        /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
+        public Builder certificateVerifyHook(CertificateVerifyHook v) {
+            certificateVerifyHook = v;
             return this;
         }
 

@@ -24,6 +24,7 @@ public final class HandshakeContext {
     private boolean ccsAllowed;
     private boolean readKeysChanged;
     private HandshakeSummary summary;
+    private byte[] clientRandom;
 
     HandshakeContext(HandshakeConfig config) {
         this.config = config;
@@ -51,8 +52,28 @@ public final class HandshakeContext {
         received = m;
     }
 
+    /** ClientHello.random of this connection, for {@link TlsListener#onSecret}. */
+    void setClientRandom(byte[] r) {
+        clientRandom = r.clone();
+    }
+
+    /** Tells the listener (if any) that the secret named {@code label} (NSS key log name) was derived. */
+    void secret(String label, byte[] secret) {
+        if (config.listener != null) {
+            config.listener.onSecret(label, clientRandom.clone(), secret.clone());
+        }
+    }
+
+    /** Tells the listener (if any) about a handshake message. */
+    void message(boolean sent, HandshakeMessage m) {
+        if (config.listener != null) {
+            config.listener.onHandshakeMessage(sent, m);
+        }
+    }
+
     /** Encodes {@code m}, adds it to {@code transcript} and queues it for sending. */
     void send(HandshakeMessage m, Transcript transcript) {
+        message(true, m);
         byte[] b = m.encode();
         if (transcript != null) {
             transcript.add(b);

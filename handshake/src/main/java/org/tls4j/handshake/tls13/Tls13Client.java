@@ -79,9 +79,9 @@ import org.tls4j.record.TlsAlert;
  * </pre>
  *
  * Each state holds exactly what the next steps need; {@link Handshaking} bundles what is common once
- * the ServerHello arrived (suite, key schedule, transcript, handshake secrets). A client certificate
- * is not implemented: a CertificateRequest is answered with an empty Certificate (Section 4.4.2), as
- * a client without a suitable certificate does. Pre-shared keys and early data are issue 8.
+ * the ServerHello arrived (suite, key schedule, transcript, handshake secrets). A CertificateRequest is
+ * answered with one of the configured chains and a CertificateVerify, or with an empty Certificate
+ * when none fits (see {@code authenticate}). Pre-shared keys and early data are issue 8.
  */
 public final class Tls13Client {
     private Tls13Client() {}
@@ -94,6 +94,7 @@ public final class Tls13Client {
                     + " a server name (or hostname verification turned off)");
         }
         byte[] random = c.random.nextBytes(32);
+        cx.setClientRandom(random);
         // Appendix D.4: in middlebox compatibility mode the client sends a non-empty legacy_session_id.
         byte[] sessionId = c.middleboxCompat ? c.random.nextBytes(32) : new byte[0];
         Map<NamedGroup, KeyExchange.KeyShare> shares = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
@@ -254,7 +255,7 @@ public final class Tls13Client {
             }
             transcript.add(cx.received());
             cx.setHashLength(suite.hashLength());
-            Handshaking h = Handshaking.derive(suite, group, shared, transcript, sent, retrySuite != null, ccsSent);
+            Handshaking h = Handshaking.derive(cx, suite, group, shared, transcript, sent, retrySuite != null, ccsSent);
             ConstantTime.zero(shared);
             cx.installReadKeys(h.serverHandshake);
             // The client's own records are protected from now on too, so an alert it sends while
@@ -363,8 +364,8 @@ public final class Tls13Client {
         }
 
         /** Section 7.1: Early Secret (no PSK), Handshake Secret, and the two handshake traffic secrets. */
-        static Handshaking derive(Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t, ClientHello sent,
-                boolean retried, boolean ccsSent) {
+        static Handshaking derive(HandshakeContext cx, Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t,
+                ClientHello sent, boolean retried, boolean ccsSent) {
             KeySchedule13 ks = new KeySchedule13(suite.newDigest());
             KeySchedule13.EarlySecret early = ks.early(null);
             KeySchedule13.HandshakeSecret hs = early.handshake(shared);
@@ -372,6 +373,8 @@ public final class Tls13Client {
             byte[] helloHash = t.hash();
             byte[] c = hs.clientHandshakeTrafficSecret(helloHash);
             byte[] s = hs.serverHandshakeTrafficSecret(helloHash);
+            cx.secret(TlsListener.CLIENT_HANDSHAKE_TRAFFIC_SECRET, c);
+            cx.secret(TlsListener.SERVER_HANDSHAKE_TRAFFIC_SECRET, s);
             Handshaking h = new Handshaking(suite, group, ks, hs, new TrafficSecret(suite, ks, "client handshake", c),
                     new TrafficSecret(suite, ks, "server handshake", s), t, sent, retried, ccsSent);
             ConstantTime.zero(c);
@@ -416,13 +419,13 @@ public final class Tls13Client {
     static final class ExpectCertificate implements HandshakeState {
         private final Handshaking h;
         private final String alpn;
-        /** The CertificateRequest's context, or null when the server did not ask for a certificate. */
-        private final byte[] requestContext;
+        /** The server's CertificateRequest, or null when it did not ask for a certificate. */
+        private final CertificateRequest request;
 
-        ExpectCertificate(Handshaking h, String alpn, byte[] requestContext) {
+        ExpectCertificate(Handshaking h, String alpn, CertificateRequest request) {
             this.h = h;
             this.alpn = alpn;
-            this.requestContext = requestContext;
+            this.request = request;
         }
 
         @Override
@@ -432,10 +435,16 @@ public final class Tls13Client {
 
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
-            if (m instanceof CertificateRequest && requestContext == null) {
+            if (m instanceof CertificateRequest && request == null) {
                 CertificateRequest cr = (CertificateRequest) m;
+                // Section 4.3.2: "This field SHALL be zero length unless used for the post-handshake
+                // authentication exchanges".
+                if (cr.context().length != 0) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "CertificateRequest in the handshake"
+                            + " with a non-empty certificate_request_context (RFC 8446, Section 4.3.2)");
+                }
                 h.transcript.add(cx.received());
-                return new ExpectCertificate(h, alpn, cr.context());
+                return new ExpectCertificate(h, alpn, cr);
             }
             org.tls4j.handshake.msg.Certificate ct = cx.require(m, org.tls4j.handshake.msg.Certificate.class);
             if (ct.context().length != 0) {
@@ -470,7 +479,7 @@ public final class Tls13Client {
                 }
             }
             h.transcript.add(cx.received());
-            return new ExpectCertificateVerify(h, alpn, requestContext, chain);
+            return new ExpectCertificateVerify(h, alpn, request, chain);
         }
     }
 
@@ -478,13 +487,13 @@ public final class Tls13Client {
     static final class ExpectCertificateVerify implements HandshakeState {
         private final Handshaking h;
         private final String alpn;
-        private final byte[] requestContext;
+        private final CertificateRequest request;
         private final List<Certificate> chain;
 
-        ExpectCertificateVerify(Handshaking h, String alpn, byte[] requestContext, List<Certificate> chain) {
+        ExpectCertificateVerify(Handshaking h, String alpn, CertificateRequest request, List<Certificate> chain) {
             this.h = h;
             this.alpn = alpn;
-            this.requestContext = requestContext;
+            this.request = request;
             this.chain = chain;
         }
 
@@ -515,7 +524,7 @@ public final class Tls13Client {
             byte[] content = CertificateVerifyContent.of(true, h.transcript.hash());
             SignatureVerified proof = SignatureVerified.check(v, content, cv.signature());
             h.transcript.add(cx.received());
-            return new ExpectFinished(h, alpn, requestContext, chain, s, proof);
+            return new ExpectFinished(h, alpn, request, chain, s, proof);
         }
     }
 
@@ -523,16 +532,16 @@ public final class Tls13Client {
     static final class ExpectFinished implements HandshakeState {
         private final Handshaking h;
         private final String alpn;
-        private final byte[] requestContext;
+        private final CertificateRequest request;
         private final List<Certificate> chain;
         private final SignatureScheme scheme;
         private final SignatureVerified signatureProof;
 
-        ExpectFinished(Handshaking h, String alpn, byte[] requestContext, List<Certificate> chain,
+        ExpectFinished(Handshaking h, String alpn, CertificateRequest request, List<Certificate> chain,
                 SignatureScheme scheme, SignatureVerified signatureProof) {
             this.h = h;
             this.alpn = alpn;
-            this.requestContext = requestContext;
+            this.request = request;
             this.chain = chain;
             this.scheme = scheme;
             this.signatureProof = signatureProof;
@@ -558,6 +567,9 @@ public final class Tls13Client {
             byte[] c = master.clientApplicationTrafficSecret0(hash);
             byte[] s = master.serverApplicationTrafficSecret0(hash);
             byte[] exp = master.exporterMasterSecret(hash);
+            cx.secret(TlsListener.CLIENT_TRAFFIC_SECRET_0, c);
+            cx.secret(TlsListener.SERVER_TRAFFIC_SECRET_0, s);
+            cx.secret(TlsListener.EXPORTER_SECRET, exp);
             Exporter exporter = new Exporter(h.schedule, exp);
             ConstantTime.zero(exp);
             TrafficSecret clientApp = new TrafficSecret(h.suite, h.schedule, "client application", c);
@@ -569,10 +581,9 @@ public final class Tls13Client {
             if (cx.config.middleboxCompat && !h.ccsSent) {
                 cx.sendChangeCipherSpec(); // Appendix D.4: unprotected, before the second flight
             }
-            if (requestContext != null) {
-                // Section 4.4.2: no suitable certificate, so an empty Certificate message.
-                cx.send(new org.tls4j.handshake.msg.Certificate(requestContext,
-                        Collections.<CertificateEntry>emptyList()), h.transcript);
+            List<Certificate> mine = Collections.<Certificate>emptyList();
+            if (request != null) {
+                mine = authenticate(cx, h, request);
             }
             byte[] clientBase = h.clientHandshake.secret();
             byte[] verifyData = h.schedule.verifyData(clientBase, h.transcript.hash());
@@ -585,9 +596,82 @@ public final class Tls13Client {
             h.clientHandshake.destroy();
             h.serverHandshake.destroy();
             cx.complete(new HandshakeSummary(h.suite.suite, h.group, scheme, alpn, cx.config.serverName, h.retried,
-                    chain, Collections.<Certificate>emptyList()));
+                    chain, mine));
             return new Connected(signatureProof, finishedProof, serverApp, clientApp, exporter);
         }
+    }
+
+    /**
+     * The client's answer to a CertificateRequest (Section 4.4.2, 4.4.3): its first configured chain
+     * whose key can sign with a scheme the request's signature_algorithms offers and, when the request
+     * names certificate_authorities, one of whose certificates was issued by (or is) a named authority;
+     * then Certificate and CertificateVerify (client context string). Without such a chain, an empty
+     * Certificate: "If the server requests client authentication but no suitable certificate is
+     * available, the client MUST send a Certificate message containing no certificates" (Section 4.4.2).
+     * Returns the chain sent (empty when none).
+     */
+    private static List<Certificate> authenticate(HandshakeContext cx, Handshaking h, CertificateRequest request)
+            throws TlsAlert {
+        HandshakeConfig c = cx.config;
+        SignatureAlgorithms sa = request.extensions.find(SignatureAlgorithms.class);
+        org.tls4j.handshake.ext.CertificateAuthorities cas =
+                request.extensions.find(org.tls4j.handshake.ext.CertificateAuthorities.class);
+        CertifiedKey chosen = null;
+        SignatureScheme scheme = null;
+        for (CertifiedKey k : c.certificates) {
+            if (cas != null && !issuedByOneOf(k, cas.authorities)) {
+                continue;
+            }
+            for (SignatureScheme s : c.signatureSchemes) {
+                if (sa.schemes.contains(s) && SignatureSchemes13.isAllowedInCertificateVerify(s) && k.canSign(s)) {
+                    scheme = s;
+                    break;
+                }
+            }
+            if (scheme != null) {
+                chosen = k;
+                break;
+            }
+        }
+        byte[] context = request.context();
+        if (chosen == null) {
+            cx.send(new org.tls4j.handshake.msg.Certificate(context, Collections.<CertificateEntry>emptyList()),
+                    h.transcript);
+            return Collections.<Certificate>emptyList();
+        }
+        List<CertificateEntry> entries = new ArrayList<CertificateEntry>();
+        for (Certificate cert : chosen.chain()) {
+            entries.add(new CertificateEntry(cert.encoded(), Extensions.EMPTY));
+        }
+        cx.send(new org.tls4j.handshake.msg.Certificate(context, entries), h.transcript);
+        byte[] content = CertificateVerifyContent.of(false, h.transcript.hash());
+        byte[] signature;
+        try {
+            signature = chosen.signer(scheme, c.random).sign(content);
+        } catch (CryptoException e) {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "cannot sign the client's CertificateVerify with "
+                    + scheme + ": " + e.getMessage(), e);
+        }
+        if (c.certificateVerifyHook != null) {
+            signature = c.certificateVerifyHook.rewrite(signature);
+        }
+        cx.send(new CertificateVerify(scheme, signature), h.transcript);
+        return chosen.chain();
+    }
+
+    /**
+     * True when a certificate of {@code k}'s chain is issued by, or is, one of the distinguished names
+     * (DER) of certificate_authorities (RFC 8446, Section 4.2.4).
+     */
+    private static boolean issuedByOneOf(CertifiedKey k, List<byte[]> authorities) {
+        for (Certificate cert : k.chain()) {
+            for (byte[] dn : authorities) {
+                if (Arrays.equals(dn, cert.issuer().encoded()) || Arrays.equals(dn, cert.subject().encoded())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -31,6 +31,9 @@ public final class Tls13Handshake {
         this.cx = new HandshakeContext(config);
         this.client = client;
         this.state = client ? Tls13Client.start(cx) : new Tls13Server.ExpectClientHello();
+        if (config.listener != null) {
+            config.listener.onStateChange("Start", state.getClass().getSimpleName());
+        }
     }
 
     /** A client; its ClientHello is already queued in {@link #drainOutputs()}. */
@@ -54,7 +57,10 @@ public final class Tls13Handshake {
         while ((raw = reassembler.next()) != null) {
             cx.setReceived(raw);
             HandshakeMessage m = Tls13Messages.parse(raw, cx.hashLength());
+            cx.message(false, m);
+            HandshakeState before = state;
             state = state.handle(cx, m);
+            stateChanged(before);
             if (cx.takeReadKeysChanged()) {
                 reassembler.requireEmpty("a handshake message spans a key change (RFC 8446, Section 5.1)");
             }
@@ -90,6 +96,13 @@ public final class Tls13Handshake {
             throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "KeyUpdate before the handshake completed");
         }
         state = ((Traffic.Connected) state).sendKeyUpdate(cx, requestPeer);
+    }
+
+    /** Tells the listener (if any) when the state's class changed. */
+    private void stateChanged(HandshakeState before) {
+        if (cx.config.listener != null && before.getClass() != state.getClass()) {
+            cx.config.listener.onStateChange(before.getClass().getSimpleName(), state.getClass().getSimpleName());
+        }
     }
 
     /**

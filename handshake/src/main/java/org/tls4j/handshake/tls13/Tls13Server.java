@@ -10,12 +10,20 @@ import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.ct.ConstantTime;
 import org.tls4j.crypto.kex.KeyExchange;
 import org.tls4j.crypto.sig.Signer;
+import org.tls4j.crypto.asn1.DerException;
 import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.crypto.x509.CertificateRejectedException;
+import org.tls4j.crypto.x509.DefaultVerifiers;
+import org.tls4j.crypto.x509.PathValidator;
+import org.tls4j.crypto.x509.PublicKeyInfo;
+import org.tls4j.crypto.x509.Purpose;
+import org.tls4j.crypto.x509.ValidationPolicy;
 import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
 import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
+import org.tls4j.handshake.ext.CertificateAuthorities;
 import org.tls4j.handshake.ext.Cookie;
 import org.tls4j.handshake.ext.EarlyData;
 import org.tls4j.handshake.ext.Extension;
@@ -31,6 +39,7 @@ import org.tls4j.handshake.ext.SupportedGroups;
 import org.tls4j.handshake.ext.SupportedVersionsClientHello;
 import org.tls4j.handshake.ext.SupportedVersionsServerHello;
 import org.tls4j.handshake.msg.CertificateEntry;
+import org.tls4j.handshake.msg.CertificateRequest;
 import org.tls4j.handshake.msg.CertificateVerify;
 import org.tls4j.handshake.msg.ClientHello;
 import org.tls4j.handshake.msg.EncryptedExtensions;
@@ -56,10 +65,14 @@ import org.tls4j.record.TlsAlert;
  *                                                          ServerHello + key_share
  *                                                          [ChangeCipherSpec]
  *                                                          {EncryptedExtensions}
+ *                                                          {CertificateRequest*}
  *                                                          {Certificate} {CertificateVerify}
  *                                        &lt;--------    {Finished}
+ *                                                          {@link ExpectClientCertificate}*
+ *                                                          {@link ExpectClientCertificateVerify}*
  *                                                          {@link ExpectFinished}
- *        [ChangeCipherSpec] {Finished}   --------&gt;
+ *        [ChangeCipherSpec] {Certificate*}
+ *        {CertificateVerify*} {Finished} --------&gt;
  *                                        &lt;-------&gt;    {@link Connected}: [Application Data], KeyUpdate
  * </pre>
  *
@@ -70,7 +83,11 @@ import org.tls4j.record.TlsAlert;
  * the first of the server's schemes that key can use; the first of its ALPN protocols the client
  * offers. Without a suitable choice the handshake fails with the alert Section 4.1.1, 4.2 and 9.2 name.
  *
- * <p>Not implemented yet: client authentication (CertificateRequest), pre-shared keys and early data
+ * <p>Client authentication (Section 4.3.2, 4.4.2.4) follows {@link HandshakeConfig#clientAuth()}: the
+ * client's chain is validated against the trust anchors for the clientAuth purpose and its
+ * CertificateVerify checked; {@link ClientIdentity} carries the proof to the connected state.
+ *
+ * <p>Not implemented yet: pre-shared keys and early data
  * (issue 8; a pre_shared_key offer is ignored and a full handshake follows, as Section 4.2.11 allows),
  * sending NewSessionTicket.
  */
@@ -225,6 +242,7 @@ public final class Tls13Server {
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             ClientHello ch = cx.require(m, ClientHello.class);
             Choice choice = Choice.of(cx.config, ch);
+            cx.setClientRandom(ch.random());
             cx.setCcsAllowed(true);
             Transcript t = new Transcript(choice.suite.newDigest());
             t.add(cx.received());
@@ -338,6 +356,8 @@ public final class Tls13Server {
         byte[] helloHash = t.hash();
         byte[] cs = hsSecret.clientHandshakeTrafficSecret(helloHash);
         byte[] ss = hsSecret.serverHandshakeTrafficSecret(helloHash);
+        cx.secret(TlsListener.CLIENT_HANDSHAKE_TRAFFIC_SECRET, cs);
+        cx.secret(TlsListener.SERVER_HANDSHAKE_TRAFFIC_SECRET, ss);
         TrafficSecret clientHs = new TrafficSecret(choice.suite, ks, "client handshake", cs);
         TrafficSecret serverHs = new TrafficSecret(choice.suite, ks, "server handshake", ss);
         ConstantTime.zero(cs);
@@ -360,6 +380,10 @@ public final class Tls13Server {
             ee = c.extensionsHook.rewrite(ExtensionContext.ENCRYPTED_EXTENSIONS, ee);
         }
         cx.send(new EncryptedExtensions(new Extensions(ee)), t);
+
+        if (c.clientAuth != ClientAuth.NONE) {
+            cx.send(certificateRequest(c), t);
+        }
 
         List<CertificateEntry> entries = new ArrayList<CertificateEntry>();
         for (Certificate cert : choice.certificate.chain()) {
@@ -389,6 +413,9 @@ public final class Tls13Server {
         byte[] ca = master.clientApplicationTrafficSecret0(hash);
         byte[] sa = master.serverApplicationTrafficSecret0(hash);
         byte[] exp = master.exporterMasterSecret(hash);
+        cx.secret(TlsListener.CLIENT_TRAFFIC_SECRET_0, ca);
+        cx.secret(TlsListener.SERVER_TRAFFIC_SECRET_0, sa);
+        cx.secret(TlsListener.EXPORTER_SECRET, exp);
         Exporter exporter = new Exporter(ks, exp);
         ConstantTime.zero(exp);
         master.destroy();
@@ -398,21 +425,57 @@ public final class Tls13Server {
         ConstantTime.zero(sa);
         serverHs.destroy();
         cx.installWriteKeys(serverApp);
-        return new ExpectFinished(choice, ks, t, clientHs, clientApp, serverApp, exporter, retried);
+        Flight flight = new Flight(choice, ks, t, clientHs, clientApp, serverApp, exporter, retried);
+        if (c.clientAuth != ClientAuth.NONE) {
+            return new ExpectClientCertificate(flight);
+        }
+        return new ExpectFinished(flight, ClientIdentity.anonymous());
     }
 
-    /** Waits for the client's Finished (Section 4.4.4). */
-    static final class ExpectFinished implements HandshakeState {
-        private final Choice choice;
-        private final KeySchedule13 schedule;
-        private final Transcript transcript;
-        private final TrafficSecret clientHandshake;
-        private final TrafficSecret clientApp;
-        private final TrafficSecret serverApp;
-        private final Exporter exporter;
-        private final boolean retried;
+    /**
+     * CertificateRequest (Section 4.3.2): an empty context (handshake authentication),
+     * signature_algorithms with the server's schemes, and, when configured, certificate_authorities
+     * with the subject names of the trust anchors (Section 4.2.4). The names' list is a 16-bit vector
+     * inside the 16-bit extensions vector: when a large trust store would not fit
+     * ({@link #MAX_AUTHORITIES_BYTES}), the extension is left out and the client chooses by
+     * signature_algorithms alone.
+     */
+    private static CertificateRequest certificateRequest(HandshakeConfig c) {
+        List<Extension> ext = new ArrayList<Extension>();
+        ext.add(new SignatureAlgorithms(c.signatureSchemes));
+        if (c.sendCertificateAuthorities && !c.trustAnchors.isEmpty()) {
+            List<byte[]> names = new ArrayList<byte[]>();
+            int size = 0;
+            for (Certificate a : c.trustAnchors) {
+                byte[] dn = a.subject().encoded();
+                names.add(dn);
+                size += 2 + dn.length;
+            }
+            if (size <= MAX_AUTHORITIES_BYTES) {
+                ext.add(new CertificateAuthorities(names));
+            }
+        }
+        return new CertificateRequest(new byte[0], new Extensions(ext));
+    }
 
-        ExpectFinished(Choice choice, KeySchedule13 schedule, Transcript transcript, TrafficSecret clientHandshake,
+    /**
+     * The largest certificate_authorities list sent: 2^16-1 less room for the other extensions of the
+     * CertificateRequest (signature_algorithms is at most a few dozen schemes).
+     */
+    static final int MAX_AUTHORITIES_BYTES = 0xffff - 1024;
+
+    /** What the server keeps between its flight and the client's Finished. */
+    static final class Flight {
+        final Choice choice;
+        final KeySchedule13 schedule;
+        final Transcript transcript;
+        final TrafficSecret clientHandshake;
+        final TrafficSecret clientApp;
+        final TrafficSecret serverApp;
+        final Exporter exporter;
+        final boolean retried;
+
+        Flight(Choice choice, KeySchedule13 schedule, Transcript transcript, TrafficSecret clientHandshake,
                 TrafficSecret clientApp, TrafficSecret serverApp, Exporter exporter, boolean retried) {
             this.choice = choice;
             this.schedule = schedule;
@@ -424,27 +487,170 @@ public final class Tls13Server {
             this.retried = retried;
         }
 
-        @Override
-        public void destroy() {
+        void destroy() {
             clientHandshake.destroy();
             clientApp.destroy();
             serverApp.destroy();
             exporter.destroy();
         }
+    }
+
+    /**
+     * Who the client proved to be: nobody (no CertificateRequest, or an empty Certificate under
+     * {@link ClientAuth#OPTIONAL}), or a validated chain whose leaf key signed the transcript. Only
+     * {@link #anonymous} and {@link #verified} make one, and {@link #verified} needs the signature proof.
+     */
+    static final class ClientIdentity {
+        final List<Certificate> chain;
+        final SignatureVerified proof;
+
+        private ClientIdentity(List<Certificate> chain, SignatureVerified proof) {
+            this.chain = chain;
+            this.proof = proof;
+        }
+
+        static ClientIdentity anonymous() {
+            return new ClientIdentity(Collections.<Certificate>emptyList(), null);
+        }
+
+        static ClientIdentity verified(List<Certificate> chain, SignatureVerified proof) {
+            if (chain.isEmpty() || proof == null) {
+                throw new IllegalArgumentException("a verified client needs a chain and a signature proof");
+            }
+            return new ClientIdentity(chain, proof);
+        }
+    }
+
+    /** Waits for the client's Certificate after a CertificateRequest (Section 4.4.2). */
+    static final class ExpectClientCertificate implements HandshakeState {
+        private final Flight f;
+
+        ExpectClientCertificate(Flight f) {
+            this.f = f;
+        }
+
+        @Override
+        public void destroy() {
+            f.destroy();
+        }
 
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
-            Finished f = cx.require(m, Finished.class);
-            byte[] base = clientHandshake.secret();
-            FinishedVerified proof = FinishedVerified.check(schedule, base, transcript.hash(), f);
+            org.tls4j.handshake.msg.Certificate ct = cx.require(m, org.tls4j.handshake.msg.Certificate.class);
+            if (ct.context().length != 0) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client Certificate whose"
+                        + " certificate_request_context differs from the CertificateRequest's (RFC 8446, Section 4.4.2)");
+            }
+            HandshakeConfig c = cx.config;
+            if (ct.entries.isEmpty()) {
+                // Section 4.4.2.4: "If the client does not send any certificates (i.e., it sends an empty
+                // Certificate message), the server MAY at its discretion either continue the handshake
+                // without client authentication, or abort the handshake with a "certificate_required" alert."
+                if (c.clientAuth == ClientAuth.REQUIRED) {
+                    throw new TlsAlert(AlertDescription.CERTIFICATE_REQUIRED,
+                            "the client sent no certificate, and this server requires one (RFC 8446, Section 4.4.2.4)");
+                }
+                f.transcript.add(cx.received());
+                return new ExpectFinished(f, ClientIdentity.anonymous());
+            }
+            List<Certificate> chain = new ArrayList<Certificate>();
+            for (CertificateEntry e : ct.entries) {
+                if (e.extensions.size() != 0) {
+                    throw new TlsAlert(AlertDescription.UNSUPPORTED_EXTENSION, "CertificateEntry extension "
+                            + e.extensions.list().get(0).type() + " was not requested (RFC 8446, Section 4.4.2)");
+                }
+                try {
+                    chain.add(Certificate.parse(e.data()));
+                } catch (DerException ex) {
+                    throw CertificateAlerts.toAlert(new CertificateRejectedException(
+                            CertificateRejectedException.Reason.MALFORMED, ex.getMessage(), ex));
+                }
+            }
+            if (c.verifyCertificates) {
+                // The client's chain must lead to a trust anchor and its leaf must allow TLS client
+                // authentication (RFC 5280, Section 4.2.1.12: id-kp-clientAuth).
+                ValidationPolicy policy = ValidationPolicy.defaults().withClock(c.clock).withPurpose(Purpose.CLIENT_AUTH);
+                try {
+                    new PathValidator(c.trustAnchors, DefaultVerifiers.INSTANCE).validate(chain, policy);
+                } catch (CertificateRejectedException e) {
+                    throw CertificateAlerts.toAlert(e);
+                }
+            }
+            f.transcript.add(cx.received());
+            return new ExpectClientCertificateVerify(f, chain);
+        }
+    }
+
+    /** Waits for the client's CertificateVerify (Section 4.4.3, client context string). */
+    static final class ExpectClientCertificateVerify implements HandshakeState {
+        private final Flight f;
+        private final List<Certificate> chain;
+
+        ExpectClientCertificateVerify(Flight f, List<Certificate> chain) {
+            this.f = f;
+            this.chain = chain;
+        }
+
+        @Override
+        public void destroy() {
+            f.destroy();
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            CertificateVerify cv = cx.require(m, CertificateVerify.class);
+            SignatureScheme s = cv.algorithm;
+            PublicKeyInfo key = chain.get(0).publicKey();
+            if (!cx.config.signatureSchemes.contains(s) || !SignatureSchemes13.isAllowedInCertificateVerify(s)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client CertificateVerify with " + s
+                        + ", which the CertificateRequest did not offer for TLS 1.3 signatures (RFC 8446, Section 4.4.3)");
+            }
+            if (!SignatureSchemes13.fits(s, key)) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client CertificateVerify with " + s
+                        + ", which does not fit the certificate's " + key.type() + " key (RFC 8446, Section 4.2.3)");
+            }
+            org.tls4j.crypto.sig.Verifier v;
+            try {
+                v = DefaultVerifiers.INSTANCE.verifier(SignatureSchemes13.algorithm(s), key);
+            } catch (CertificateRejectedException e) {
+                throw CertificateAlerts.toAlert(e);
+            }
+            byte[] content = CertificateVerifyContent.of(false, f.transcript.hash());
+            SignatureVerified proof = SignatureVerified.check(v, content, cv.signature());
+            f.transcript.add(cx.received());
+            return new ExpectFinished(f, ClientIdentity.verified(chain, proof));
+        }
+    }
+
+    /** Waits for the client's Finished (Section 4.4.4). */
+    static final class ExpectFinished implements HandshakeState {
+        private final Flight f;
+        private final ClientIdentity client;
+
+        ExpectFinished(Flight f, ClientIdentity client) {
+            this.f = f;
+            this.client = client;
+        }
+
+        @Override
+        public void destroy() {
+            f.destroy();
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            Finished fin = cx.require(m, Finished.class);
+            byte[] base = f.clientHandshake.secret();
+            FinishedVerified proof = FinishedVerified.check(f.schedule, base, f.transcript.hash(), fin);
             ConstantTime.zero(base);
-            transcript.add(cx.received());
-            clientHandshake.destroy();
+            f.transcript.add(cx.received());
+            f.clientHandshake.destroy();
             cx.setCcsAllowed(false);
-            cx.installReadKeys(clientApp);
+            cx.installReadKeys(f.clientApp);
+            Choice choice = f.choice;
             cx.complete(new HandshakeSummary(choice.suite.suite, choice.group, choice.scheme, choice.alpn,
-                    choice.serverName, retried, Collections.<Certificate>emptyList(), choice.certificate.chain()));
-            return new Connected(proof, clientApp, serverApp, exporter);
+                    choice.serverName, f.retried, client.chain, choice.certificate.chain()));
+            return new Connected(proof, f.clientApp, f.serverApp, f.exporter);
         }
     }
 

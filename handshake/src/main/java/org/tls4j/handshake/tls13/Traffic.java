@@ -1,5 +1,6 @@
 package org.tls4j.handshake.tls13;
 
+import org.tls4j.crypto.ct.ConstantTime;
 import org.tls4j.handshake.msg.KeyUpdate;
 import org.tls4j.record.TlsAlert;
 
@@ -42,6 +43,7 @@ final class Traffic {
         final Connected receiveKeyUpdate(HandshakeContext cx, KeyUpdate ku) throws TlsAlert {
             TrafficSecret nextRead = read.next();
             read.destroy();
+            logNext(cx, nextRead);
             cx.installReadKeys(nextRead);
             Connected c = with(nextRead, write);
             if (ku.isUpdateRequested()) {
@@ -50,11 +52,21 @@ final class Traffic {
             return c;
         }
 
+        /** Tells the listener about application_traffic_secret_N (NSS key log: CLIENT_TRAFFIC_SECRET_N). */
+        private static void logNext(HandshakeContext cx, TrafficSecret s) {
+            if (cx.config.listener != null) {
+                byte[] b = s.secret();
+                cx.secret((s.label.startsWith("client") ? "CLIENT" : "SERVER") + "_TRAFFIC_SECRET_" + s.generation, b);
+                ConstantTime.zero(b);
+            }
+        }
+
         /** Sends a KeyUpdate under the current write key, then switches to the next one. */
         final Connected sendKeyUpdate(HandshakeContext cx, boolean requestPeer) {
             cx.send(requestPeer ? KeyUpdate.UPDATE_REQUESTED : KeyUpdate.UPDATE_NOT_REQUESTED, null);
             TrafficSecret nextWrite = write.next();
             write.destroy();
+            logNext(cx, nextWrite);
             cx.installWriteKeys(nextWrite);
             return with(read, nextWrite);
         }

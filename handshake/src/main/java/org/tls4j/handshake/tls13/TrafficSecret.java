@@ -20,11 +20,18 @@ public final class TrafficSecret implements Destroyable {
     public final Tls13Suite suite;
     /** Which secret this is, e.g. "server handshake" (for traces and errors; never secret). */
     public final String label;
+    /** N of application_traffic_secret_N: 0 as derived by the handshake, +1 per KeyUpdate (Section 7.2). */
+    public final int generation;
     private final KeySchedule13 schedule;
     private final byte[] secret;
     private boolean destroyed;
 
     TrafficSecret(Tls13Suite suite, KeySchedule13 schedule, String label, byte[] secret) {
+        this(suite, schedule, label, secret, 0);
+    }
+
+    private TrafficSecret(Tls13Suite suite, KeySchedule13 schedule, String label, byte[] secret, int generation) {
+        this.generation = generation;
         this.suite = suite;
         this.schedule = schedule;
         this.label = label;
@@ -50,7 +57,7 @@ public final class TrafficSecret implements Destroyable {
     public TrafficSecret next() {
         byte[] n = schedule.nextApplicationTrafficSecret(secret);
         try {
-            return new TrafficSecret(suite, schedule, label, n);
+            return new TrafficSecret(suite, schedule, label, n, generation + 1);
         } finally {
             ConstantTime.zero(n);
         }
@@ -58,7 +65,7 @@ public final class TrafficSecret implements Destroyable {
 
     /** An independent copy (the engine gets one and destroys it once the keys are installed). */
     TrafficSecret copy() {
-        return new TrafficSecret(suite, schedule, label, secret);
+        return new TrafficSecret(suite, schedule, label, secret, generation);
     }
 
     /** A copy of the secret (for tests comparing with RFC 8448, and for key logging). */
