@@ -131,7 +131,7 @@ run_script() {
     failed=$((failed + 1)); failed_names+=("$name")
     [ $rc -eq 124 ] && counts="timed out after ${SCRIPT_TIMEOUT}s"
     printf 'FAIL %-52s %s\n' "$name" "$counts"
-    sed -n '/^FAILED:/,$p' "$log" | head -n 20 | sed 's/^/     /'
+    sed -n '/^\(XPASSED\|FAILED\):/,$p' "$log" | head -n 20 | sed 's/^/     /'
   fi
   [ -n "${KEEP_LOGS:-}" ] && cp "$log" "$KEEP_LOGS/" 2>/dev/null
   name=""
