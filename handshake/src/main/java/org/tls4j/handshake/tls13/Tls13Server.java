@@ -118,6 +118,12 @@ public final class Tls13Server {
 
         /** Validates a ClientHello and makes the server's choices (Section 4.1.2, 4.2, 9.2). */
         static Choice of(HandshakeConfig c, ClientHello ch) throws TlsAlert {
+            // Appendix D.5: a ClientHello.legacy_version of 0x0300 (SSL 3.0) or less MUST be answered
+            // with protocol_version, even when supported_versions offers TLS 1.3.
+            if (ch.legacyVersion.code <= 0x0300) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "ClientHello.legacy_version "
+                        + ch.legacyVersion + " is SSL 3.0 or lower (RFC 8446, Appendix D.5)");
+            }
             if (ch.extensions == null) {
                 throw new TlsAlert(AlertDescription.PROTOCOL_VERSION,
                         "a ClientHello without extensions (TLS 1.2 or older); tls4j speaks only TLS 1.3 so far");
