@@ -333,8 +333,9 @@ public final class Tls13Server {
             boolean ccsSent) throws TlsAlert {
         HandshakeConfig c = cx.config;
         byte[] random = c.random.nextBytes(32);
-        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
         byte[] peer = choice.clientShare.keyExchange();
+        Groups.checkShareLength(choice.group, peer, "client");
+        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
         byte[] shared;
         try {
             shared = mine.agree(peer, 0, peer.length);

@@ -20,6 +20,7 @@ import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
 import org.tls4j.handshake.ext.Extension;
 import org.tls4j.handshake.ext.ExtensionContext;
 import org.tls4j.handshake.ext.Extensions;
+import org.tls4j.handshake.ext.KeyShareClientHello;
 import org.tls4j.handshake.ext.KeyShareEntry;
 import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
 import org.tls4j.handshake.ext.KeyShareServerHello;
@@ -220,6 +221,48 @@ class Tls13MachinesTest {
         // An invalid X25519 share (all zero: small order).
         check(AlertDescription.ILLEGAL_PARAMETER, CipherSuite.TLS_AES_128_GCM_SHA256, new byte[0], ProtocolVersion.TLS13,
                 new KeyShareServerHello(new KeyShareEntry(NamedGroup.X25519, new byte[32])));
+    }
+
+    /**
+     * RFC 8446, Section 4.2.8.1: an FFDHE share is Y left-padded to the size of p. tlsfuzzer's
+     * "right-truncated key_share" (one byte short) and "key share from other group" (an ffdhe2048-sized
+     * share for ffdhe3072) carry values in range, so only the length check can refuse them.
+     */
+    @Test
+    void ffdheClientShareOfTheWrongLengthIsIllegalParameter() throws Exception {
+        Object[][] cases = {{NamedGroup.FFDHE2048, 255}, {NamedGroup.FFDHE2048, 257}, {NamedGroup.FFDHE3072, 256}};
+        for (Object[] c : cases) {
+            NamedGroup g = (NamedGroup) c[0];
+            int length = (Integer) c[1];
+            MachinePair p = new MachinePair(MachinePair.clientConfig().groups(List.of(g)).keyShareGroups(List.of(g)),
+                    MachinePair.serverConfig().groups(List.of(g)));
+            ClientHello ch = firstHello(p);
+            byte[] share = ch.extensions.find(KeyShareClientHello.class).shareFor(g).keyExchange();
+            byte[] bad = Arrays.copyOf(share, length); // cut at the right, or padded with a zero there
+            List<Extension> e = new ArrayList<>();
+            for (Extension x : ch.extensions.list()) {
+                e.add(x instanceof KeyShareClientHello ? new KeyShareClientHello(List.of(new KeyShareEntry(g, bad))) : x);
+            }
+            byte[] m = new ClientHello(ch.legacyVersion, ch.random(), ch.legacySessionId(), ch.cipherSuites,
+                    ch.legacyCompressionMethods(), new Extensions(e)).encode();
+            assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.server.handshakeRecord(m, 0, m.length));
+        }
+    }
+
+    /** The same rule on the client for the server's share (RFC 8446, Section 4.2.8.1). */
+    @Test
+    void ffdheServerShareOfTheWrongLengthIsIllegalParameter() throws Exception {
+        for (int length : new int[] {255, 1}) {
+            MachinePair p = new MachinePair(MachinePair.clientConfig().groups(List.of(NamedGroup.FFDHE2048))
+                    .keyShareGroups(List.of(NamedGroup.FFDHE2048)), MachinePair.serverConfig());
+            firstHello(p);
+            byte[] y = new byte[length];
+            y[length - 1] = 2; // Y = 2 is in range (1 < Y < p - 1): only its length is wrong
+            byte[] sh = encodeSh(new ServerHello(ProtocolVersion.TLS12, new byte[32], new byte[0],
+                    CipherSuite.TLS_AES_128_GCM_SHA256, 0, ext(new KeyShareServerHello(new KeyShareEntry(NamedGroup.FFDHE2048, y)),
+                            new SupportedVersionsServerHello(ProtocolVersion.TLS13))));
+            assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.client.handshakeRecord(sh, 0, sh.length));
+        }
     }
 
     private static void check(AlertDescription alert, CipherSuite suite, byte[] echo, ProtocolVersion v,
