@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -413,5 +414,45 @@ class Tls13MachinesTest {
         MachinePair noCookie = new MachinePair(MachinePair.clientConfig().extensionsHook((w, e) -> removeType(e, 44)),
                 MachinePair.serverConfig().groups(Arrays.asList(NamedGroup.SECP256R1)).hrrCookie(true));
         assertAlert(AlertDescription.ILLEGAL_PARAMETER, noCookie::run);
+    }
+
+    /** A client whose second ClientHello (after HelloRetryRequest) has its extensions passed through {@code f}. */
+    private static MachinePair secondHelloRewritten(UnaryOperator<List<Extension>> f) throws TlsAlert {
+        int[] hellos = {0};
+        return new MachinePair(MachinePair.clientConfig().extensionsHook((w, e) -> ++hellos[0] == 2 ? f.apply(e) : e),
+                MachinePair.serverConfig().groups(Arrays.asList(NamedGroup.SECP256R1)));
+    }
+
+    /**
+     * RFC 8446, Section 4.1.2: the second ClientHello is the first one, changed only in key_share,
+     * early_data, cookie, pre_shared_key and padding; tlsfuzzer's test-tls13-shuffled-extentions.py
+     * reverses the extensions instead.
+     */
+    @Test
+    void secondClientHelloMayChangeOnlyWhatSection412Allows() throws Exception {
+        MachinePair reversed = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            Collections.reverse(l);
+            return l;
+        });
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, reversed::run);
+
+        MachinePair changed = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            l.add(new RawExtension(ExtensionType.of(0x0a0a), new byte[0])); // an extension the first lacked
+            return l;
+        });
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, changed::run);
+
+        MachinePair dropped = secondHelloRewritten(e -> removeType(e, 0)); // server_name left out
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, dropped::run);
+
+        MachinePair padded = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            l.add(new RawExtension(ExtensionType.PADDING, new byte[16])); // padding may change
+            return l;
+        });
+        padded.run();
+        assertTrue(padded.server.isComplete() && padded.client.summary().helloRetried);
     }
 }
