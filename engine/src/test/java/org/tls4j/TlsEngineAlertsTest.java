@@ -133,6 +133,45 @@ class TlsEngineAlertsTest {
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, e.alert());
     }
 
+    /** The client's first flight: one plaintext record holding the ClientHello. */
+    private static byte[] clientHelloRecord(TlsConfig client) throws Exception {
+        TlsEngine c = TlsEngine.client(client);
+        ByteBuffer out = ByteBuffer.allocate(4096);
+        c.wrap(ByteBuffer.allocate(0), out);
+        out.flip();
+        byte[] rec = new byte[out.remaining()];
+        out.get(rec);
+        assertEquals(22, rec[0]);
+        assertEquals(1, rec[5]); // handshake type client_hello
+        return rec;
+    }
+
+    /** RFC 8446, Appendix D.5: legacy_version 0x0300 or less is refused even with supported_versions. */
+    @Test
+    void clientHelloLegacyVersionSsl3OrLowerIsProtocolVersion() throws Exception {
+        int[][] versions = {{3, 0}, {2, 0}, {0, 2}, {0, 0}};
+        for (int[] v : versions) {
+            byte[] rec = clientHelloRecord(TestCerts.client().build());
+            rec[9] = (byte) v[0]; // record header (5) + handshake header (4)
+            rec[10] = (byte) v[1];
+            TlsEngine server = TlsEngine.server(TestCerts.server(TestPki.KeyKind.EC_P256).build());
+            TlsException e = assertThrows(TlsException.class,
+                    () -> server.unwrap(ByteBuffer.wrap(rec), ByteBuffer.allocate(100)));
+            assertEquals(AlertDescription.PROTOCOL_VERSION, e.alert(), e.getMessage());
+        }
+        // TLS 1.0 in legacy_version is still accepted (only supported_versions counts, Section 4.2.1).
+        byte[] rec = clientHelloRecord(TestCerts.client().build());
+        rec[9] = 3;
+        rec[10] = 1;
+        TlsEngine server = TlsEngine.server(TestCerts.server(TestPki.KeyKind.EC_P256).build());
+        server.unwrap(ByteBuffer.wrap(rec), ByteBuffer.allocate(100));
+        ByteBuffer sh = ByteBuffer.allocate(16384);
+        server.wrap(ByteBuffer.allocate(0), sh);
+        sh.flip();
+        assertEquals(22, sh.get(0));
+        assertEquals(2, sh.get(5)); // server_hello
+    }
+
     @Test
     void changeCipherSpecBeforeAnyClientHelloIsUnexpected() {
         TlsEngine server = TlsEngine.server(TestCerts.server(TestPki.KeyKind.EC_P256).build());

@@ -6,6 +6,8 @@ import org.tls4j.crypto.ec.X25519;
 import org.tls4j.crypto.ec.X448;
 import org.tls4j.crypto.kex.KeyExchange;
 import org.tls4j.handshake.NamedGroup;
+import org.tls4j.record.AlertDescription;
+import org.tls4j.record.TlsAlert;
 
 /**
  * The key exchange behind each supported group (RFC 8446, Section 4.2.7 and 4.2.8.1-4.2.8.2): X25519
@@ -41,6 +43,24 @@ public final class Groups {
                 return FfdheGroup.FFDHE8192;
             default:
                 return null;
+        }
+    }
+
+    /**
+     * Checks that a peer's key_exchange value has exactly the length its group fixes: the size of p for
+     * FFDHE, whose Y is left-padded with zeros (RFC 8446, Section 4.2.8.1), the uncompressed point for
+     * ECDHE and the u-coordinate for X25519/X448 (Section 4.2.8.2). FfdheGroup itself accepts shorter
+     * values (TLS 1.2 strips leading zeros), so this check is what makes a truncated or another group's
+     * FFDHE share an illegal_parameter in TLS 1.3.
+     *
+     * @param who "client" or "server", for the alert's message
+     */
+    static void checkShareLength(NamedGroup g, byte[] keyExchange, String who) throws TlsAlert {
+        KeyExchange kex = keyExchange(g);
+        if (kex != null && keyExchange.length != kex.publicKeyLength()) {
+            throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, who + " key share for " + g + " is "
+                    + keyExchange.length + " bytes, not " + kex.publicKeyLength()
+                    + " (RFC 8446, Section 4.2.8.1-4.2.8.2)");
         }
     }
 

@@ -242,6 +242,7 @@ public final class Tls13Client {
             byte[] peer = ks.serverShare.keyExchange();
             byte[] shared;
             try {
+                Groups.checkShareLength(group, peer, "server");
                 shared = mine.agree(peer, 0, peer.length);
             } catch (CryptoException e) {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "server key share for " + group

@@ -19,9 +19,11 @@ import org.tls4j.crypto.x509.PublicKeyInfo;
 import org.tls4j.crypto.x509.Purpose;
 import org.tls4j.crypto.x509.ValidationPolicy;
 import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.ExtensionType;
 import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.TlsWriter;
 import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
 import org.tls4j.handshake.ext.CertificateAuthorities;
 import org.tls4j.handshake.ext.Cookie;
@@ -118,6 +120,12 @@ public final class Tls13Server {
 
         /** Validates a ClientHello and makes the server's choices (Section 4.1.2, 4.2, 9.2). */
         static Choice of(HandshakeConfig c, ClientHello ch) throws TlsAlert {
+            // Appendix D.5: a ClientHello.legacy_version of 0x0300 (SSL 3.0) or less MUST be answered
+            // with protocol_version, even when supported_versions offers TLS 1.3.
+            if (ch.legacyVersion.code <= 0x0300) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "ClientHello.legacy_version "
+                        + ch.legacyVersion + " is SSL 3.0 or lower (RFC 8446, Appendix D.5)");
+            }
             if (ch.extensions == null) {
                 throw new TlsAlert(AlertDescription.PROTOCOL_VERSION,
                         "a ClientHello without extensions (TLS 1.2 or older); tls4j speaks only TLS 1.3 so far");
@@ -271,6 +279,52 @@ public final class Tls13Server {
         }
     }
 
+    /**
+     * Section 4.1.2: after a HelloRetryRequest the client "MUST send the same ClientHello without
+     * modification", except that it replaces key_share, removes early_data, adds cookie, updates
+     * pre_shared_key and may change padding. So every other extension must come back in the same order
+     * with the same extension_data; anything else is illegal_parameter. (The key_share, early_data and
+     * cookie rules themselves are checked by the caller.) A null block (no extensions) is left to
+     * {@link Choice#of}.
+     */
+    static void checkSameExtensions(Extensions first, Extensions second) throws TlsAlert {
+        if (first == null || second == null) {
+            return;
+        }
+        List<Extension> a = unchangeable(first);
+        List<Extension> b = unchangeable(second);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            Extension x = i < a.size() ? a.get(i) : null;
+            Extension y = i < b.size() ? b.get(i) : null;
+            if (x == null || y == null || !x.type().equals(y.type())
+                    || !Arrays.equals(extensionData(x), extensionData(y))) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello's extensions differ"
+                        + " from the first's at position " + i + " (" + (x == null ? "none" : x.type()) + " before, "
+                        + (y == null ? "none" : y.type()) + " now) beyond what RFC 8446, Section 4.1.2 allows");
+            }
+        }
+    }
+
+    /** The extensions Section 4.1.2 does not allow to change between the two ClientHellos, in order. */
+    private static List<Extension> unchangeable(Extensions e) {
+        List<Extension> out = new ArrayList<Extension>();
+        for (Extension x : e.list()) {
+            ExtensionType t = x.type();
+            if (!t.equals(ExtensionType.KEY_SHARE) && !t.equals(ExtensionType.EARLY_DATA)
+                    && !t.equals(ExtensionType.COOKIE) && !t.equals(ExtensionType.PRE_SHARED_KEY)
+                    && !t.equals(ExtensionType.PADDING)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] extensionData(Extension x) {
+        TlsWriter w = new TlsWriter();
+        x.writeData(w);
+        return w.toByteArray();
+    }
+
     /** Waits for the ClientHello that answers the HelloRetryRequest (Section 4.1.2, 4.1.4). */
     static final class ExpectSecondClientHello implements HandshakeState {
         private final ClientHello first;
@@ -295,6 +349,7 @@ public final class Tls13Server {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello changed its random"
                         + " or legacy_session_id (RFC 8446, Section 4.1.2)");
             }
+            checkSameExtensions(first.extensions, ch.extensions);
             Choice again = Choice.of(cx.config, ch);
             if (!again.suite.suite.equals(choice.suite.suite)) {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
@@ -327,8 +382,9 @@ public final class Tls13Server {
             boolean ccsSent) throws TlsAlert {
         HandshakeConfig c = cx.config;
         byte[] random = c.random.nextBytes(32);
-        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
         byte[] peer = choice.clientShare.keyExchange();
+        Groups.checkShareLength(choice.group, peer, "client");
+        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
         byte[] shared;
         try {
             shared = mine.agree(peer, 0, peer.length);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -20,6 +21,7 @@ import org.tls4j.handshake.ext.ApplicationLayerProtocolNegotiation;
 import org.tls4j.handshake.ext.Extension;
 import org.tls4j.handshake.ext.ExtensionContext;
 import org.tls4j.handshake.ext.Extensions;
+import org.tls4j.handshake.ext.KeyShareClientHello;
 import org.tls4j.handshake.ext.KeyShareEntry;
 import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
 import org.tls4j.handshake.ext.KeyShareServerHello;
@@ -222,6 +224,48 @@ class Tls13MachinesTest {
                 new KeyShareServerHello(new KeyShareEntry(NamedGroup.X25519, new byte[32])));
     }
 
+    /**
+     * RFC 8446, Section 4.2.8.1: an FFDHE share is Y left-padded to the size of p. tlsfuzzer's
+     * "right-truncated key_share" (one byte short) and "key share from other group" (an ffdhe2048-sized
+     * share for ffdhe3072) carry values in range, so only the length check can refuse them.
+     */
+    @Test
+    void ffdheClientShareOfTheWrongLengthIsIllegalParameter() throws Exception {
+        Object[][] cases = {{NamedGroup.FFDHE2048, 255}, {NamedGroup.FFDHE2048, 257}, {NamedGroup.FFDHE3072, 256}};
+        for (Object[] c : cases) {
+            NamedGroup g = (NamedGroup) c[0];
+            int length = (Integer) c[1];
+            MachinePair p = new MachinePair(MachinePair.clientConfig().groups(List.of(g)).keyShareGroups(List.of(g)),
+                    MachinePair.serverConfig().groups(List.of(g)));
+            ClientHello ch = firstHello(p);
+            byte[] share = ch.extensions.find(KeyShareClientHello.class).shareFor(g).keyExchange();
+            byte[] bad = Arrays.copyOf(share, length); // cut at the right, or padded with a zero there
+            List<Extension> e = new ArrayList<>();
+            for (Extension x : ch.extensions.list()) {
+                e.add(x instanceof KeyShareClientHello ? new KeyShareClientHello(List.of(new KeyShareEntry(g, bad))) : x);
+            }
+            byte[] m = new ClientHello(ch.legacyVersion, ch.random(), ch.legacySessionId(), ch.cipherSuites,
+                    ch.legacyCompressionMethods(), new Extensions(e)).encode();
+            assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.server.handshakeRecord(m, 0, m.length));
+        }
+    }
+
+    /** The same rule on the client for the server's share (RFC 8446, Section 4.2.8.1). */
+    @Test
+    void ffdheServerShareOfTheWrongLengthIsIllegalParameter() throws Exception {
+        for (int length : new int[] {255, 1}) {
+            MachinePair p = new MachinePair(MachinePair.clientConfig().groups(List.of(NamedGroup.FFDHE2048))
+                    .keyShareGroups(List.of(NamedGroup.FFDHE2048)), MachinePair.serverConfig());
+            firstHello(p);
+            byte[] y = new byte[length];
+            y[length - 1] = 2; // Y = 2 is in range (1 < Y < p - 1): only its length is wrong
+            byte[] sh = encodeSh(new ServerHello(ProtocolVersion.TLS12, new byte[32], new byte[0],
+                    CipherSuite.TLS_AES_128_GCM_SHA256, 0, ext(new KeyShareServerHello(new KeyShareEntry(NamedGroup.FFDHE2048, y)),
+                            new SupportedVersionsServerHello(ProtocolVersion.TLS13))));
+            assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> p.client.handshakeRecord(sh, 0, sh.length));
+        }
+    }
+
     private static void check(AlertDescription alert, CipherSuite suite, byte[] echo, ProtocolVersion v,
             KeyShareServerHello share) throws Exception {
         MachinePair p = new MachinePair(MachinePair.clientConfig(), MachinePair.serverConfig());
@@ -370,5 +414,45 @@ class Tls13MachinesTest {
         MachinePair noCookie = new MachinePair(MachinePair.clientConfig().extensionsHook((w, e) -> removeType(e, 44)),
                 MachinePair.serverConfig().groups(Arrays.asList(NamedGroup.SECP256R1)).hrrCookie(true));
         assertAlert(AlertDescription.ILLEGAL_PARAMETER, noCookie::run);
+    }
+
+    /** A client whose second ClientHello (after HelloRetryRequest) has its extensions passed through {@code f}. */
+    private static MachinePair secondHelloRewritten(UnaryOperator<List<Extension>> f) throws TlsAlert {
+        int[] hellos = {0};
+        return new MachinePair(MachinePair.clientConfig().extensionsHook((w, e) -> ++hellos[0] == 2 ? f.apply(e) : e),
+                MachinePair.serverConfig().groups(Arrays.asList(NamedGroup.SECP256R1)));
+    }
+
+    /**
+     * RFC 8446, Section 4.1.2: the second ClientHello is the first one, changed only in key_share,
+     * early_data, cookie, pre_shared_key and padding; tlsfuzzer's test-tls13-shuffled-extentions.py
+     * reverses the extensions instead.
+     */
+    @Test
+    void secondClientHelloMayChangeOnlyWhatSection412Allows() throws Exception {
+        MachinePair reversed = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            Collections.reverse(l);
+            return l;
+        });
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, reversed::run);
+
+        MachinePair changed = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            l.add(new RawExtension(ExtensionType.of(0x0a0a), new byte[0])); // an extension the first lacked
+            return l;
+        });
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, changed::run);
+
+        MachinePair dropped = secondHelloRewritten(e -> removeType(e, 0)); // server_name left out
+        assertAlert(AlertDescription.ILLEGAL_PARAMETER, dropped::run);
+
+        MachinePair padded = secondHelloRewritten(e -> {
+            List<Extension> l = new ArrayList<>(e);
+            l.add(new RawExtension(ExtensionType.PADDING, new byte[16])); // padding may change
+            return l;
+        });
+        padded.run();
+        assertTrue(padded.server.isComplete() && padded.client.summary().helloRetried);
     }
 }
