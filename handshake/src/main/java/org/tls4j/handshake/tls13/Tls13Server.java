@@ -15,7 +15,6 @@ import org.tls4j.crypto.x509.Certificate;
 import org.tls4j.crypto.x509.CertificateRejectedException;
 import org.tls4j.crypto.x509.DefaultVerifiers;
 import org.tls4j.crypto.x509.PathValidator;
-import org.tls4j.crypto.x509.PublicKeyInfo;
 import org.tls4j.crypto.x509.Purpose;
 import org.tls4j.crypto.x509.ValidationPolicy;
 import org.tls4j.handshake.CipherSuite;
@@ -655,24 +654,8 @@ public final class Tls13Server {
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             CertificateVerify cv = cx.require(m, CertificateVerify.class);
-            SignatureScheme s = cv.algorithm;
-            PublicKeyInfo key = chain.get(0).publicKey();
-            if (!cx.config.signatureSchemes.contains(s) || !SignatureSchemes13.isAllowedInCertificateVerify(s)) {
-                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client CertificateVerify with " + s
-                        + ", which the CertificateRequest did not offer for TLS 1.3 signatures (RFC 8446, Section 4.4.3)");
-            }
-            if (!SignatureSchemes13.fits(s, key)) {
-                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client CertificateVerify with " + s
-                        + ", which does not fit the certificate's " + key.type() + " key (RFC 8446, Section 4.2.3)");
-            }
-            org.tls4j.crypto.sig.Verifier v;
-            try {
-                v = DefaultVerifiers.INSTANCE.verifier(SignatureSchemes13.algorithm(s), key);
-            } catch (CertificateRejectedException e) {
-                throw CertificateAlerts.toAlert(e);
-            }
-            byte[] content = CertificateVerifyContent.of(false, f.transcript.hash());
-            SignatureVerified proof = SignatureVerified.check(v, content, cv.signature());
+            SignatureVerified proof = CertificateVerifyContent.verify(cx, cv, chain.get(0), false,
+                    f.transcript.hash());
             f.transcript.add(cx.received());
             return new ExpectFinished(f, ClientIdentity.verified(chain, proof));
         }
