@@ -8,6 +8,10 @@ import java.util.Arrays;
  * Writes DER. Constructed elements nest by back-patching: {@code w.begin(Tag.SEQUENCE); ...; w.end();}
  * writes the content first and inserts the minimal length octets when the element is closed, so no
  * length is ever computed by hand.
+ *
+ * <p>Private keys are written with this class too (PKCS#1, SEC1, PKCS#8), so it leaves no copies
+ * behind: when the buffer grows, the old one is zeroed before it is dropped, and
+ * {@link #toByteArrayAndWipe()} hands out the encoding and zeroes the writer's own buffer.
  */
 public final class DerWriter {
     private byte[] buf = new byte[256];
@@ -89,7 +93,9 @@ public final class DerWriter {
         boolean pad = magnitude.length == 0 || (magnitude[i] & 0x80) != 0;
         byte[] c = new byte[magnitude.length - i + (pad ? 1 : 0)];
         System.arraycopy(magnitude, i, c, pad ? 1 : 0, magnitude.length - i);
-        return primitive(Tag.INTEGER, c);
+        primitive(Tag.INTEGER, c);
+        Arrays.fill(c, (byte) 0); // private-key components pass through here
+        return this;
     }
 
     public DerWriter bool(boolean b) {
@@ -149,6 +155,17 @@ public final class DerWriter {
         return Arrays.copyOf(buf, len);
     }
 
+    /**
+     * The encoding written so far, like {@link #toByteArray()}, then zeroes this writer's buffer and
+     * empties it: for encodings that hold secrets. The caller owns (and zeroes) the returned array.
+     */
+    public byte[] toByteArrayAndWipe() {
+        byte[] out = toByteArray();
+        Arrays.fill(buf, (byte) 0);
+        len = 0;
+        return out;
+    }
+
     static byte[] lengthOctets(int n) {
         if (n < 0x80) {
             return new byte[] {(byte) n};
@@ -164,7 +181,9 @@ public final class DerWriter {
 
     private void ensure(int extra) {
         if (len + extra > buf.length) {
+            byte[] old = buf;
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+            Arrays.fill(old, (byte) 0); // it may hold key material (class comment)
         }
     }
 }

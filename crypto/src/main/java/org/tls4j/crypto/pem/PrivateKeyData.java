@@ -251,9 +251,9 @@ public final class PrivateKeyData implements Destroyable {
         if (publicPoint != null) {
             sec1.begin(Tag.contextConstructed(1)).bitString(publicPoint).end();
         }
-        byte[] inner = sec1.end().toByteArray();
+        byte[] inner = sec1.end().toByteArrayAndWipe();
         byte[] out = new DerWriter().sequence().integer(0).sequence().oid(X509Oids.EC_PUBLIC_KEY).oid(curve).end()
-                .octetString(inner).end().toByteArray();
+                .octetString(inner).end().toByteArrayAndWipe();
         Arrays.fill(inner, (byte) 0);
         return out;
     }
@@ -265,14 +265,14 @@ public final class PrivateKeyData implements Destroyable {
      */
     public static byte[] rsaPkcs8(byte[] pkcs1) {
         return new DerWriter().sequence().integer(0).sequence().oid(X509Oids.RSA_ENCRYPTION).nul().end()
-                .octetString(pkcs1).end().toByteArray();
+                .octetString(pkcs1).end().toByteArrayAndWipe();
     }
 
     /** PKCS#8 PrivateKeyInfo DER for an X25519/X448/Ed25519/Ed448 private key (RFC 8410, Section 7). */
     public static byte[] rawPkcs8(Oid algorithm, byte[] privateKey) {
-        byte[] inner = new DerWriter().octetString(privateKey).toByteArray();
+        byte[] inner = new DerWriter().octetString(privateKey).toByteArrayAndWipe();
         byte[] out = new DerWriter().sequence().integer(0).sequence().oid(algorithm).end().octetString(inner).end()
-                .toByteArray();
+                .toByteArrayAndWipe();
         Arrays.fill(inner, (byte) 0);
         return out;
     }

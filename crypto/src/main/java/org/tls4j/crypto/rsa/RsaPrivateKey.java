@@ -292,7 +292,7 @@ public final class RsaPrivateKey implements Destroyable {
         return new DerWriter().sequence().integer(0)
                 .unsignedInteger(publicKey.modulusBytes()).unsignedInteger(eBytes).unsignedInteger(d)
                 .unsignedInteger(pBytes).unsignedInteger(qBytes).unsignedInteger(dp).unsignedInteger(dq)
-                .unsignedInteger(qinvBytes).end().toByteArray();
+                .unsignedInteger(qinvBytes).end().toByteArrayAndWipe();
     }
 
     /**
