@@ -240,7 +240,7 @@ class RecordLayerTest {
         ws.setProtection(Suite.TLS13_AES128_GCM.create());
         assertEquals(Aead13Protection.LIMIT_AES, ws.protection().recordLimit());
         assertFalse(ws.keyUpdateDue());
-        long trigger = Aead13Protection.LIMIT_AES / 8 * 7;
+        long trigger = Aead13Protection.LIMIT_AES - Aead13Protection.LIMIT_AES / 8;
         ws.setRecordsSealedForTest(trigger - 1);
         assertFalse(ws.keyUpdateDue());
         byte[] out = new byte[64];
@@ -254,8 +254,27 @@ class RecordLayerTest {
         assertFalse(ws.keyUpdateDue());
         WriteState chacha = new WriteState();
         chacha.setProtection(Suite.TLS13_CHACHA20.create());
-        assertEquals(Long.MAX_VALUE, chacha.protection().recordLimit());
+        assertEquals(1L << 48, chacha.protection().recordLimit());
         assertFalse(chacha.keyUpdateDue());
+    }
+
+    @Test
+    void aCapLowersTheLimitForEveryKeyAndLeavesRoomForTheKeyUpdate() throws Exception {
+        WriteState ws = new WriteState();
+        ws.capRecordsPerKey(4);
+        ws.setProtection(Suite.TLS13_CHACHA20.create());
+        byte[] out = new byte[64];
+        for (int i = 0; i < 3; i++) {
+            assertFalse(ws.keyUpdateDue());
+            ws.seal(ContentType.APPLICATION_DATA, new byte[3], 0, 3, out, 0);
+        }
+        assertTrue(ws.keyUpdateDue(), "3 of 4 used: the 4th record is the KeyUpdate");
+        ws.setProtection(Suite.TLS13_AES128_GCM.create());
+        assertFalse(ws.keyUpdateDue());
+        ReadState rs = new ReadState();
+        rs.capRecordsPerKey(2);
+        assertFalse(rs.peerKeyUpdateWanted());
+        assertThrows(IllegalArgumentException.class, () -> ws.capRecordsPerKey(0));
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class HandshakeContext {
     private int hashLength;
     private boolean ccsAllowed;
     private boolean readKeysChanged;
+    private boolean keyUpdateOwed;
     private HandshakeSummary summary;
     private byte[] clientRandom;
 
@@ -114,6 +115,15 @@ public final class HandshakeContext {
 
     void setCcsAllowed(boolean b) {
         ccsAllowed = b;
+    }
+
+    /** True while the peer's update_requested is unanswered (see {@link Traffic.Connected#receiveKeyUpdate}). */
+    boolean keyUpdateOwed() {
+        return keyUpdateOwed;
+    }
+
+    void setKeyUpdateOwed(boolean b) {
+        keyUpdateOwed = b;
     }
 
     boolean takeReadKeysChanged() {
