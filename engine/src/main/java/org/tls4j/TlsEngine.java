@@ -396,6 +396,11 @@ public final class TlsEngine {
                 case COMPLETE:
                     summary = o.summary();
                     break;
+                case RECORD_SIZE_LIMIT:
+                    // RFC 8449, Section 4: the peer's limit caps what we seal, ours what we open.
+                    writeState.setRecordSizeLimit(o.peerRecordSizeLimit(), true);
+                    readState.setRecordSizeLimit(o.ownRecordSizeLimit());
+                    break;
                 default:
                     throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);
             }

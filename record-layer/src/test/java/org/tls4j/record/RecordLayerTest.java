@@ -216,6 +216,28 @@ class RecordLayerTest {
     }
 
     @Test
+    void ourRecordSizeLimitRefusesLongerRecordsWithRecordOverflow() throws Exception {
+        // RFC 8449, Section 4: in TLS 1.3 the limit counts the TLSInnerPlaintext (content + type + padding)
+        for (int content : new int[] {99, 100}) {
+            WriteState ws = new WriteState();
+            ws.setProtection(Suite.TLS13_AES128_GCM.create());
+            byte[] out = new byte[200];
+            int n = ws.seal(ContentType.APPLICATION_DATA, new byte[content], 0, content, out, 0);
+            ReadState rs = new ReadState();
+            rs.setRecordSizeLimit(100); // set before the keys: it applies to every key installed later
+            rs.setProtection(Suite.TLS13_AES128_GCM.create());
+            Record r = new Record().set(23, 0x0303, out, 5, n - 5);
+            if (content + 1 <= 100) {
+                rs.open(r);
+                assertEquals(content, r.length());
+            } else {
+                assertEquals(AlertDescription.RECORD_OVERFLOW, assertThrows(TlsAlert.class, () -> rs.open(r)).description());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ReadState().setRecordSizeLimit(63));
+    }
+
+    @Test
     void sequenceNumbersNeverWrap() throws Exception {
         WriteState ws = new WriteState();
         ws.setProtection(Suite.TLS13_AES128_GCM.create());

@@ -57,6 +57,8 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
+    final int recordSizeLimit;
+    final boolean grease;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -80,6 +82,8 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -153,6 +157,8 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
+        private int recordSizeLimit;
+        private boolean grease;
 
         private Builder() {}
 
@@ -277,6 +283,26 @@ public final class HandshakeConfig {
         /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
         public Builder certificateVerifyHook(CertificateVerifyHook v) {
             certificateVerifyHook = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes per protected record this side accepts
+         * (in TLS 1.3 counting the inner content type and padding), 64 to 2^14 + 1; the client offers
+         * it, the server answers an offer with it. 0 (the default here) sends nothing. See
+         * {@link RecordSizeLimits}.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > RecordSizeLimits.TLS13_MAXIMUM)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385: " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
+        public Builder grease(boolean v) {
+            grease = v;
             return this;
         }
 

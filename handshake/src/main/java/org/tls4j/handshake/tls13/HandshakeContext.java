@@ -24,6 +24,7 @@ public final class HandshakeContext {
     private boolean ccsAllowed;
     private boolean readKeysChanged;
     private boolean keyUpdateOwed;
+    private Grease grease;
     private HandshakeSummary summary;
     private byte[] clientRandom;
 
@@ -95,6 +96,11 @@ public final class HandshakeContext {
         outputs.add(HandshakeOutput.writeKeys(s.copy()));
     }
 
+    /** record_size_limit negotiated (RFC 8449): see {@link HandshakeOutput.Kind#RECORD_SIZE_LIMIT}. */
+    void recordSizeLimits(int peer, int own) {
+        outputs.add(HandshakeOutput.recordSizeLimit(peer, own));
+    }
+
     void complete(HandshakeSummary s) {
         summary = s;
         outputs.add(HandshakeOutput.complete(s));
@@ -118,6 +124,15 @@ public final class HandshakeContext {
     }
 
     /** True while the peer's update_requested is unanswered (see {@link Traffic.Connected#receiveKeyUpdate}). */
+    /** Client: this connection's GREASE values (null when GREASE is off), kept for a second ClientHello. */
+    Grease grease() {
+        return grease;
+    }
+
+    void setGrease(Grease g) {
+        grease = g;
+    }
+
     boolean keyUpdateOwed() {
         return keyUpdateOwed;
     }

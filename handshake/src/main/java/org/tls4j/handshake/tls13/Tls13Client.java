@@ -100,7 +100,10 @@ public final class Tls13Client {
         for (NamedGroup g : c.keyShareGroups) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
-        ClientHello ch = clientHello(c, random, sessionId, shares, null);
+        if (c.grease) {
+            cx.setGrease(Grease.choose(c.random));
+        }
+        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null);
         Transcript t = new Transcript();
         cx.send(ch, t);
         cx.setCcsAllowed(true);
@@ -108,7 +111,7 @@ public final class Tls13Client {
     }
 
     /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
-    private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
+    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random, byte[] sessionId,
             Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie) {
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
@@ -133,13 +136,22 @@ public final class Tls13Client {
             }
             ext.add(new ApplicationLayerProtocolNegotiation(names));
         }
+        Extension rsl = RecordSizeLimits.clientOffer(c);
+        if (rsl != null) {
+            ext.add(rsl);
+        }
         if (cookie != null) {
             ext.add(new Cookie(cookie));
+        }
+        List<CipherSuite> suites = c.suites;
+        if (grease != null) {
+            ext = grease.extensions(ext, greaseShare);
+            suites = grease.suites(suites);
         }
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
         }
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, c.suites, new byte[] {0},
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0},
                 new Extensions(ext));
     }
 
@@ -147,7 +159,10 @@ public final class Tls13Client {
     private static Set<ExtensionType> sentTypes(ClientHello ch) {
         Set<ExtensionType> s = new HashSet<ExtensionType>();
         for (Extension e : ch.extensions.list()) {
-            s.add(e.type());
+            // RFC 8701, Section 3.1: a GREASE extension type in the server's answer fails the connection.
+            if (!e.type().isGrease()) {
+                s.add(e.type());
+            }
         }
         return s;
     }
@@ -322,7 +337,9 @@ public final class Tls13Client {
                 cx.sendChangeCipherSpec(); // Appendix D.4: before the second flight
                 ccs = true;
             }
-            ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
+            // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
+            // GREASE share goes); otherwise key_share stays as it was.
+            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(), next,
                     cookie == null ? null : cookie.cookie());
             cx.send(ch2, transcript);
             return new ExpectServerHello(ch2, next, transcript, hrr.cipherSuite, ccs);
@@ -410,6 +427,7 @@ public final class Tls13Client {
                             "the server selected ALPN protocol \"" + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
                 }
             }
+            RecordSizeLimits.clientAccept(cx, ee.extensions, h.sent.extensions);
             h.transcript.add(cx.received());
             return new ExpectCertificate(h, alpn, null);
         }

@@ -248,6 +248,7 @@ public final class Tls13Server {
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             ClientHello ch = cx.require(m, ClientHello.class);
+            RecordSizeLimits.checkMaxFragmentLength(ch);
             Choice choice = Choice.of(cx.config, ch);
             cx.setClientRandom(ch.random());
             cx.setCcsAllowed(true);
@@ -423,6 +424,10 @@ public final class Tls13Server {
         List<Extension> ee = new ArrayList<Extension>();
         if (c.sendServerGroups) {
             ee.add(new SupportedGroups(c.groups));
+        }
+        Extension rsl = RecordSizeLimits.serverAnswer(cx, ch.extensions);
+        if (rsl != null) {
+            ee.add(rsl);
         }
         if (choice.alpn != null) {
             ee.add(new ApplicationLayerProtocolNegotiation(
