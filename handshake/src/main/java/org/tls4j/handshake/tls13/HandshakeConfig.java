@@ -19,8 +19,8 @@ import org.tls4j.handshake.ext.ExtensionContext;
  */
 public final class HandshakeConfig {
     /**
-     * Test hook: rewrites the extension list of a ClientHello (client) or EncryptedExtensions (server)
-     * before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
+     * Test hook: rewrites the extension list of a ClientHello (client) or HelloRetryRequest and
+     * EncryptedExtensions (server) before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
      */
     public interface ExtensionsHook {
         /** Returns the extensions to send in {@code where} instead of {@code extensions}. */
