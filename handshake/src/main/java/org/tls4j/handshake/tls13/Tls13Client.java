@@ -172,6 +172,10 @@ public final class Tls13Client {
         }
         if (ticket != null) {
             PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
+        } else if (c.resumption.clientTickets != null) {
+            // Section 4.2.9: the modes also tell the server that this client keeps tickets, and in
+            // which modes it will use them (some servers, JSSE's, send tickets only then).
+            ext.add(new PskKeyExchangeModes(c.resumption.pskModes));
         }
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
