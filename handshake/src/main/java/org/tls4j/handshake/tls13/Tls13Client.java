@@ -75,7 +75,7 @@ import org.tls4j.record.TlsAlert;
  * {@link ExpectFinished}                            &lt;--------   {Finished}
  *        [ChangeCipherSpec] {Certificate*} {Finished}  --------&gt;
  * {@link Connected}                                 &lt;-------&gt;  [Application Data], KeyUpdate,
- *                                                           NewSessionTicket (ignored until resumption)
+ *                                                           NewSessionTicket (kept in {@link ClientTickets})
  *
  *   {} handshake traffic keys, [] application traffic keys (or unprotected ChangeCipherSpec)
  * </pre>
@@ -83,7 +83,14 @@ import org.tls4j.record.TlsAlert;
  * Each state holds exactly what the next steps need; {@link Handshaking} bundles what is common once
  * the ServerHello arrived (suite, key schedule, transcript, handshake secrets). A CertificateRequest is
  * answered with one of the configured chains and a CertificateVerify, or with an empty Certificate
- * when none fits (see {@code authenticate}). Pre-shared keys and early data are issue 8.
+ * when none fits (see {@code authenticate}).
+ *
+ * <p>Resumption (Section 2.2): with a {@link Resumption#clientTickets()} store the client offers one
+ * unexpired ticket ({@link PskClient}: psk_key_exchange_modes, pre_shared_key last, the binder over the
+ * truncated ClientHello; after a HelloRetryRequest recomputed over the new transcript, or dropped when
+ * the new suite's hash differs). When the ServerHello selects it ({@link PskAuthenticated#checkSelection})
+ * the client goes from EncryptedExtensions straight to the server's Finished: no Certificate or
+ * CertificateVerify. Tickets received later become {@link ClientTicket}s. tls4j sends no early data.
  */
 public final class Tls13Client {
     private Tls13Client() {}
@@ -762,8 +769,8 @@ public final class Tls13Client {
     }
 
     /**
-     * Application data flows. Handshake messages now: NewSessionTicket (parsed, ignored until
-     * resumption, issue 8) and KeyUpdate (Section 4.6.3); anything else is unexpected_message.
+     * Application data flows. Handshake messages now: NewSessionTicket (kept for resumption, Section
+     * 4.6.1) and KeyUpdate (Section 4.6.3); anything else is unexpected_message.
      */
     static final class Connected extends Traffic.Connected {
         private final SignatureVerified signatureProof;

@@ -65,17 +65,18 @@ import org.tls4j.record.TlsAlert;
  *                                        &lt;--------    HelloRetryRequest [ChangeCipherSpec]
  *                                                          {@link ExpectSecondClientHello}
  *        [ChangeCipherSpec] ClientHello  --------&gt;
- *                                                          ServerHello + key_share
+ *                                                          ServerHello + key_share* + pre_shared_key*
  *                                                          [ChangeCipherSpec]
  *                                                          {EncryptedExtensions}
- *                                                          {CertificateRequest*}
- *                                                          {Certificate} {CertificateVerify}
+ *                                                          {CertificateRequest*}      (not when resuming)
+ *                                                          {Certificate} {CertificateVerify} (not when resuming)
  *                                        &lt;--------    {Finished}
  *                                                          {@link ExpectClientCertificate}*
  *                                                          {@link ExpectClientCertificateVerify}*
  *                                                          {@link ExpectFinished}
  *        [ChangeCipherSpec] {Certificate*}
  *        {CertificateVerify*} {Finished} --------&gt;
+ *                                        &lt;--------    [NewSessionTicket] x ticketCount
  *                                        &lt;-------&gt;    {@link Connected}: [Application Data], KeyUpdate
  * </pre>
  *
@@ -90,9 +91,13 @@ import org.tls4j.record.TlsAlert;
  * client's chain is validated against the trust anchors for the clientAuth purpose and its
  * CertificateVerify checked; {@link ClientIdentity} carries the proof to the connected state.
  *
- * <p>Not implemented yet: pre-shared keys and early data
- * (issue 8; a pre_shared_key offer is ignored and a full handshake follows, as Section 4.2.11 allows),
- * sending NewSessionTicket.
+ * <p>Resumption (Section 2.2): a ClientHello whose pre_shared_key names a usable tls4j ticket
+ * ({@link PskServer#select}: binder checked first, then the ticket marked used) gets a ServerHello with
+ * pre_shared_key, an (EC)DHE share only in psk_dhe_ke mode, and no CertificateRequest, Certificate or
+ * CertificateVerify; any other offer is ignored and a full handshake follows, as Section 4.2.11 allows.
+ * After the client's Finished the server sends {@link Resumption#ticketCount()} NewSessionTickets
+ * ({@link PskServer#issue}). Early data is never accepted: the server leaves early_data out of
+ * EncryptedExtensions and the engine skips the client's 0-RTT records (Section 4.2.10).
  */
 public final class Tls13Server {
     private Tls13Server() {}
