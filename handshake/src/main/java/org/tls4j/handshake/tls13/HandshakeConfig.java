@@ -59,6 +59,8 @@ public final class HandshakeConfig {
     final CertificateVerifyHook certificateVerifyHook;
     final int recordSizeLimit;
     final boolean grease;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -84,6 +86,7 @@ public final class HandshakeConfig {
         certificateVerifyHook = b.certificateVerifyHook;
         recordSizeLimit = b.recordSizeLimit;
         grease = b.grease;
+        resumption = b.resumption;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -134,6 +137,10 @@ public final class HandshakeConfig {
         return clientAuth;
     }
 
+    public Resumption resumption() {
+        return resumption;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -159,6 +166,7 @@ public final class HandshakeConfig {
         private CertificateVerifyHook certificateVerifyHook;
         private int recordSizeLimit;
         private boolean grease;
+        private Resumption resumption = Resumption.NONE;
 
         private Builder() {}
 
@@ -303,6 +311,15 @@ public final class HandshakeConfig {
         /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
         public Builder grease(boolean v) {
             grease = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
             return this;
         }
 

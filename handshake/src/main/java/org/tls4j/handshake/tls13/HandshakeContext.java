@@ -27,6 +27,7 @@ public final class HandshakeContext {
     private Grease grease;
     private HandshakeSummary summary;
     private byte[] clientRandom;
+    private boolean skipEarlyData;
 
     HandshakeContext(HandshakeConfig config) {
         this.config = config;
@@ -145,6 +146,19 @@ public final class HandshakeContext {
         boolean b = readKeysChanged;
         readKeysChanged = false;
         return b;
+    }
+
+    /**
+     * Server: the ClientHello offered early data, which tls4j refuses; records the engine cannot
+     * decrypt (or, before the second ClientHello, application_data records) are skipped until this
+     * is cleared (RFC 8446, Section 4.2.10).
+     */
+    boolean skipEarlyData() {
+        return skipEarlyData;
+    }
+
+    void setSkipEarlyData(boolean b) {
+        skipEarlyData = b;
     }
 
     HandshakeSummary summary() {
