@@ -110,8 +110,11 @@ public final class Tls13Client {
         for (NamedGroup g : c.keyShareGroups) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
+        if (c.grease) {
+            cx.setGrease(Grease.choose(c.random));
+        }
         ClientTicket ticket = ticketToOffer(c);
-        ClientHello ch = clientHello(c, random, sessionId, shares, null, ticket);
+        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket);
         if (ticket != null) {
             ch = PskClient.bind(ch, ticket, null);
         }
@@ -149,7 +152,7 @@ public final class Tls13Client {
     }
 
     /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
-    private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
+    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random, byte[] sessionId,
             Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
@@ -174,8 +177,17 @@ public final class Tls13Client {
             }
             ext.add(new ApplicationLayerProtocolNegotiation(names));
         }
+        Extension rsl = RecordSizeLimits.clientOffer(c);
+        if (rsl != null) {
+            ext.add(rsl);
+        }
         if (cookie != null) {
             ext.add(new Cookie(cookie));
+        }
+        List<CipherSuite> suites = c.suites;
+        if (grease != null) {
+            ext = grease.extensions(ext, greaseShare);
+            suites = grease.suites(suites);
         }
         if (ticket != null) {
             PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
@@ -187,7 +199,7 @@ public final class Tls13Client {
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
         }
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, c.suites, new byte[] {0},
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0},
                 new Extensions(ext));
     }
 
@@ -195,7 +207,10 @@ public final class Tls13Client {
     private static Set<ExtensionType> sentTypes(ClientHello ch) {
         Set<ExtensionType> s = new HashSet<ExtensionType>();
         for (Extension e : ch.extensions.list()) {
-            s.add(e.type());
+            // RFC 8701, Section 3.1: a GREASE extension type in the server's answer fails the connection.
+            if (!e.type().isGrease()) {
+                s.add(e.type());
+            }
         }
         return s;
     }
@@ -411,7 +426,9 @@ public final class Tls13Client {
                 ticket.destroy();
                 keep = null;
             }
-            ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
+            // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
+            // GREASE share goes); otherwise key_share stays as it was.
+            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(), next,
                     cookie == null ? null : cookie.cookie(), keep);
             if (keep != null) {
                 ch2 = PskClient.bind(ch2, keep, transcript);
@@ -512,6 +529,7 @@ public final class Tls13Client {
                             "the server selected ALPN protocol \"" + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
                 }
             }
+            RecordSizeLimits.clientAccept(cx, ee.extensions, h.sent.extensions);
             h.transcript.add(cx.received());
             if (h.pskProof != null) {
                 // Resumed (Section 2.2): no Certificate or CertificateVerify; the PSK authenticates.
