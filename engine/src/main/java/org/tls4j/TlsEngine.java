@@ -101,12 +101,12 @@ public final class TlsEngine {
     private int appEnd;
 
     private int readEpochs;
+    /** The read epoch for which we already sent update_requested (see {@link #askForPeerKeyUpdate}). */
+    private int peerUpdateAskedAt = -1;
     /** Server: one record of possible early data being collected before the skip decision. */
     private byte[] earlyRecord;
     private int earlyLen;
     private int earlySkipped;
-    /** The read epoch for which we already sent update_requested (see {@link #askForPeerKeyUpdate}). */
-    private int peerUpdateAskedAt = -1;
     private boolean firstFlightQueued;
     private HandshakeSummary summary;
     private boolean finishedReported;

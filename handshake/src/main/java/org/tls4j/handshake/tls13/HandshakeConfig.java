@@ -57,10 +57,10 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
-    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
-    final Resumption resumption;
     final int recordSizeLimit;
     final boolean grease;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -84,9 +84,9 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
-        resumption = b.resumption;
         recordSizeLimit = b.recordSizeLimit;
         grease = b.grease;
+        resumption = b.resumption;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -164,9 +164,9 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
-        private Resumption resumption = Resumption.NONE;
         private int recordSizeLimit;
         private boolean grease;
+        private Resumption resumption = Resumption.NONE;
 
         private Builder() {}
 
@@ -294,15 +294,6 @@ public final class HandshakeConfig {
             return this;
         }
 
-        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
-        public Builder resumption(Resumption v) {
-            if (v == null) {
-                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
-            }
-            resumption = v;
-            return this;
-        }
-
         /**
          * record_size_limit (RFC 8449): the most plaintext bytes per protected record this side accepts
          * (in TLS 1.3 counting the inner content type and padding), 64 to 2^14 + 1; the client offers
@@ -320,6 +311,15 @@ public final class HandshakeConfig {
         /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
         public Builder grease(boolean v) {
             grease = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
             return this;
         }
 

@@ -152,8 +152,8 @@ public final class Tls13Client {
     }
 
     /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
-    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random, byte[] sessionId,
-            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random,
+            byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
         if (c.serverName != null && IpAddresses.parse(c.serverName) == null) {
@@ -428,8 +428,8 @@ public final class Tls13Client {
             }
             // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
             // GREASE share goes); otherwise key_share stays as it was.
-            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(), next,
-                    cookie == null ? null : cookie.cookie(), keep);
+            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(),
+                    next, cookie == null ? null : cookie.cookie(), keep);
             if (keep != null) {
                 ch2 = PskClient.bind(ch2, keep, transcript);
             }
