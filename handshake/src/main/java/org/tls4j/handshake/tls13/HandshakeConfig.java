@@ -19,8 +19,8 @@ import org.tls4j.handshake.ext.ExtensionContext;
  */
 public final class HandshakeConfig {
     /**
-     * Test hook: rewrites the extension list of a ClientHello (client) or EncryptedExtensions (server)
-     * before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
+     * Test hook: rewrites the extension list of a ClientHello (client) or HelloRetryRequest and
+     * EncryptedExtensions (server) before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
      */
     public interface ExtensionsHook {
         /** Returns the extensions to send in {@code where} instead of {@code extensions}. */
@@ -57,6 +57,10 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
+    final int recordSizeLimit;
+    final boolean grease;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -80,6 +84,9 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
+        resumption = b.resumption;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -130,6 +137,10 @@ public final class HandshakeConfig {
         return clientAuth;
     }
 
+    public Resumption resumption() {
+        return resumption;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -153,6 +164,9 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
+        private int recordSizeLimit;
+        private boolean grease;
+        private Resumption resumption = Resumption.NONE;
 
         private Builder() {}
 
@@ -277,6 +291,35 @@ public final class HandshakeConfig {
         /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
         public Builder certificateVerifyHook(CertificateVerifyHook v) {
             certificateVerifyHook = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes per protected record this side accepts
+         * (in TLS 1.3 counting the inner content type and padding), 64 to 2^14 + 1; the client offers
+         * it, the server answers an offer with it. 0 (the default here) sends nothing. See
+         * {@link RecordSizeLimits}.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > RecordSizeLimits.TLS13_MAXIMUM)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385: " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
+        public Builder grease(boolean v) {
+            grease = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
             return this;
         }
 

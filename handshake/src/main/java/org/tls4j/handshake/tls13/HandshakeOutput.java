@@ -17,19 +17,48 @@ public final class HandshakeOutput {
         /** Protect records written from now on with {@link #secret()}. */
         WRITE_KEYS,
         /** The handshake is complete: {@link #summary()} says what was negotiated. */
-        COMPLETE
+        COMPLETE,
+        /**
+         * record_size_limit was negotiated (RFC 8449, Section 4): cap protected records we write to
+         * {@link #peerRecordSizeLimit()} bytes of plaintext (TLS 1.3: content + type + padding), and refuse
+         * received protected records over {@link #ownRecordSizeLimit()} with record_overflow.
+         */
+        RECORD_SIZE_LIMIT
     }
 
     public final Kind kind;
     private final byte[] bytes;
     private final TrafficSecret secret;
     private final HandshakeSummary summary;
+    private final int peerLimit;
+    private final int ownLimit;
 
     private HandshakeOutput(Kind kind, byte[] bytes, TrafficSecret secret, HandshakeSummary summary) {
+        this(kind, bytes, secret, summary, 0, 0);
+    }
+
+    private HandshakeOutput(Kind kind, byte[] bytes, TrafficSecret secret, HandshakeSummary summary, int peerLimit,
+            int ownLimit) {
         this.kind = kind;
         this.bytes = bytes;
         this.secret = secret;
         this.summary = summary;
+        this.peerLimit = peerLimit;
+        this.ownLimit = ownLimit;
+    }
+
+    static HandshakeOutput recordSizeLimit(int peer, int own) {
+        return new HandshakeOutput(Kind.RECORD_SIZE_LIMIT, null, null, null, peer, own);
+    }
+
+    /** The peer's record_size_limit ({@link Kind#RECORD_SIZE_LIMIT}): the most we may send per record. */
+    public int peerRecordSizeLimit() {
+        return peerLimit;
+    }
+
+    /** Our own record_size_limit ({@link Kind#RECORD_SIZE_LIMIT}): the most the peer may send per record. */
+    public int ownRecordSizeLimit() {
+        return ownLimit;
     }
 
     static HandshakeOutput handshake(byte[] b) {
@@ -72,6 +101,9 @@ public final class HandshakeOutput {
 
     @Override
     public String toString() {
+        if (kind == Kind.RECORD_SIZE_LIMIT) {
+            return kind + "(peer " + peerLimit + ", own " + ownLimit + ")";
+        }
         return kind + (bytes != null ? "(" + bytes.length + " bytes)" : secret != null ? "(" + secret + ")" : "");
     }
 }
