@@ -366,7 +366,7 @@ public final class Tls13Client {
         /** Section 7.1: Early Secret (no PSK), Handshake Secret, and the two handshake traffic secrets. */
         static Handshaking derive(HandshakeContext cx, Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t,
                 ClientHello sent, boolean retried, boolean ccsSent) {
-            KeySchedule13 ks = new KeySchedule13(suite.newDigest());
+            KeySchedule13 ks = new KeySchedule13(suite.newDigest(), cx.config.listener);
             KeySchedule13.EarlySecret early = ks.early(null);
             KeySchedule13.HandshakeSecret hs = early.handshake(shared);
             early.destroy();
