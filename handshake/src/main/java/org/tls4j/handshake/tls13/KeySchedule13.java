@@ -316,9 +316,16 @@ public final class KeySchedule13 {
     }
 
     private byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+        return expandLabel(secret, label, context, length, null);
+    }
+
+    /** {@code who} ("client handshake", ...) names the traffic secret in the trace; null when unknown. */
+    private byte[] expandLabel(byte[] secret, String label, byte[] context, int length, String who) {
         try {
             byte[] out = hkdf.expandLabel(secret, label, context, length);
-            step(expandInputName(label), KeyScheduleStep.EXPAND_LABEL, label, expandOutputName(label), out);
+            step(who == null ? expandInputName(label) : who + " traffic secret", KeyScheduleStep.EXPAND_LABEL, label,
+                    who == null ? expandOutputName(label) : who + " " + label.replace("key", "write_key")
+                            .replace("iv", "write_iv"), out);
             return out;
         } catch (CryptoException e) {
             throw new IllegalStateException("fixed-size HKDF step failed", e);
@@ -354,9 +361,19 @@ public final class KeySchedule13 {
         return expandLabel(trafficSecret, "key", new byte[0], keyLength);
     }
 
+    /** {@link #trafficKey(byte[], int)} for the traffic secret named {@code who} (for the trace). */
+    byte[] trafficKey(byte[] trafficSecret, int keyLength, String who) {
+        return expandLabel(trafficSecret, "key", new byte[0], keyLength, who);
+    }
+
     /** [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (Section 7.3). */
     public byte[] trafficIv(byte[] trafficSecret, int ivLength) {
         return expandLabel(trafficSecret, "iv", new byte[0], ivLength);
+    }
+
+    /** {@link #trafficIv(byte[], int)} for the traffic secret named {@code who} (for the trace). */
+    byte[] trafficIv(byte[] trafficSecret, int ivLength, String who) {
+        return expandLabel(trafficSecret, "iv", new byte[0], ivLength, who);
     }
 
     /**
