@@ -50,6 +50,14 @@ class CliArgumentsTest {
         r = run("client", "gopher://localhost:70");
         assertEquals(2, r.rc(), r.toString());
         assertTrue(r.err().contains("gopher"), r.err());
+        // tlsv1.2:// means exactly TLS 1.2: the engine either refuses the version (its message, exit 2, nothing
+        // sent) or, where it speaks 1.2, tries exactly that version (port 1 refuses the connection: exit 1)
+        for (String[] a : List.of(new String[] {"client", "tlsv1.2://127.0.0.1:1"},
+                new String[] {"client", "tls://127.0.0.1:1", "--versions", "1.2"})) {
+            r = run(a);
+            assertTrue(r.rc() == 2 && r.err().contains("TLSv1.2 is not implemented yet")
+                    || r.rc() == 1 && r.err().contains("failed"), r.toString());
+        }
         // an exact-version scheme and --versions that disagree
         r = run("client", "tlsv1.3://127.0.0.1:1", "--versions", "1.3,1.2");
         assertEquals(2, r.rc(), r.toString());
