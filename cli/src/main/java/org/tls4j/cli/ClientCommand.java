@@ -188,7 +188,12 @@ final class ClientCommand implements Callable<Integer> {
             tracer.note("--- handshake done: stdin goes to the server, the server's data to stdout");
             return pipe(s, tracer);
         } catch (IOException | RuntimeException e) {
-            tracer.error("client", "connection to " + t.format() + " failed: " + Failures.describe(e), 1);
+            String why = Failures.describe(e);
+            if (proto == null && (why.contains("STARTTLS") || why.contains("AUTH TLS"))) {
+                why += "\n  with this command: tls4j client tcp://" + t.host() + ":" + t.port() + " --starttls PROTOCOL"
+                        + " (smtp, imap, pop3, ftp, xmpp, ldap, postgres)";
+            }
+            tracer.error("client", "connection to " + t.format() + " failed: " + why, 1);
             return 1;
         } finally {
             closeQuietly(s);

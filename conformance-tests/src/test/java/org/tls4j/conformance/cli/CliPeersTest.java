@@ -202,6 +202,32 @@ class CliPeersTest {
         }
     }
 
+    /** tls:// to a plain SMTP port: exit 1, the server's greeting quoted and explained in plain words. */
+    @Test
+    void plainSmtpPortIsExplained() throws Exception {
+        String python = pythonWithAiosmtpd();
+        Path script = dir.resolve("plain-smtpd.py");
+        Files.writeString(script, String.join("\n",
+                "import sys",
+                "from aiosmtpd.controller import Controller",
+                "from aiosmtpd.handlers import Sink",
+                "c = Controller(Sink(), hostname='127.0.0.1', port=int(sys.argv[1]), server_hostname='" + SMTP_HOSTNAME
+                        + "')",
+                "c.start()",
+                "sys.stdin.read()",
+                "c.stop()", ""));
+        int port = freePort();
+        try (PeerProcess smtp = new PeerProcess(List.of(python, script.toString(), String.valueOf(port)), dir, port)) {
+            Run r = tls4j("", "client", "tls://127.0.0.1:" + port, "--timeout", "10");
+            assertEquals(1, r.rc(), r.toString());
+            assertTrue(r.err().contains("the server sent an SMTP greeting (\"220 " + SMTP_HOSTNAME), r.err());
+            assertTrue(r.err().contains("this port speaks plain SMTP; connect with tcp:// and upgrade with STARTTLS"),
+                    r.err());
+            assertTrue(r.err().contains("with this command: tls4j client tcp://127.0.0.1:" + port + " --starttls PROTOCOL"),
+                    r.err());
+        }
+    }
+
     /** The key log the CLI writes lets tshark decrypt a loopback capture of the CLI's connection. */
     @Test
     void tsharkDecryptsTheCliKeyLog() throws Exception {
