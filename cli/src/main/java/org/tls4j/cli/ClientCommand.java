@@ -258,8 +258,8 @@ final class ClientCommand implements Callable<Integer> {
         synchronized (sent) {
             total = sent[0];
         }
-        tracer.event("closed", "--- the server closed the connection (" + total + " bytes sent, " + received + " received)",
-                "bytes_sent", Long.toString(total), "bytes_received", Long.toString(received));
+        tracer.closed("--- the server closed the connection (" + total + " bytes sent, " + received + " received)", total,
+                received);
         if (sendFailure[0] != null) {
             throw sendFailure[0];
         }

@@ -230,6 +230,14 @@ final class Tracer implements TlsListener {
                 : "tls4j " + command + ": " + message);
     }
 
+    /** {"event":"closed","bytes_sent":N,"bytes_received":N}. */
+    void closed(String text, long sent, long received) {
+        if (level == Level.QUIET) {
+            return;
+        }
+        emit(json ? Json.event("closed").put("bytes_sent", sent).put("bytes_received", received).toString() : text);
+    }
+
     /** A generic event with string members (name, value, name, value, ...); text mode prints {@code text}. */
     void event(String event, String text, String... members) {
         if (level == Level.QUIET && !event.equals("connection")) {

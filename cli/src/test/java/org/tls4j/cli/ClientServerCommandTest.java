@@ -98,15 +98,16 @@ class ClientServerCommandTest {
     }
 
     /**
-     * One openssl s_server, two tls4j clients: the readable trace (every TLS 1.3 message with fields and
+     * One openssl s_server, three tls4j clients: the readable trace (every TLS 1.3 message with fields and
      * section, key-schedule steps, parameters, chain, validation line; key log to --keylog), then --json
-     * (every line parses with gson; the expected events; SSLKEYLOGFILE from the environment honoured).
+     * (every line parses with gson; the expected events; SSLKEYLOGFILE from the environment honoured),
+     * then --quiet (only the server's data).
      */
     @Test
     void clientTracesTheHandshakeAsTextAndJson() throws Exception {
         File keys = new File(dir, "client-trace.keys");
         File envKeys = new File(dir, "client-env.keys");
-        try (OpensslPeer s = opensslServer("-naccept", "2")) {
+        try (OpensslPeer s = opensslServer("-naccept", "3")) {
             int port = port(s);
             Run r = client("ping\n", "client", "tls://127.0.0.1:" + port, "--cafile", ca.getPath(), "--servername",
                     "localhost", "--keylog", keys.getPath());
@@ -162,6 +163,9 @@ class ClientServerCommandTest {
                     assertEquals("TLS_AES_128_GCM_SHA256", o.get("cipher_suite").getAsString());
                 } else if (e.equals("validation")) {
                     assertEquals("ok", o.get("result").getAsString());
+                } else if (e.equals("closed")) {
+                    assertEquals(5, o.get("bytes_sent").getAsLong());
+                    assertEquals(5, o.get("bytes_received").getAsLong());
                 } else if (e.equals("certificate") && o.get("index").getAsInt() == 0) {
                     assertEquals(ChainPrinter.fingerprint(leaf), o.get("sha256").getAsString());
                 }
@@ -175,6 +179,12 @@ class ClientServerCommandTest {
                 assertTrue(events.contains(e), e + " in " + events);
             }
             assertEquals(5, Files.readAllLines(envKeys.toPath()).size(), "SSLKEYLOGFILE honoured");
+
+            Run q = client("quiet\n", "client", "tls://127.0.0.1:" + port, "--cafile", ca.getPath(), "--servername",
+                    "localhost", "--quiet");
+            assertEquals(0, q.rc(), q.toString());
+            assertEquals("teiuq\n", q.out());
+            assertEquals("", q.err(), "--quiet: nothing but errors");
             assertTrue(s.waitFor(10), s.output());
         }
     }

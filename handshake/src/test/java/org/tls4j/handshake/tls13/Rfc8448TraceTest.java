@@ -150,6 +150,27 @@ class Rfc8448TraceTest {
         assertEquals("RFC 8446, Section 4.2.10", t.find("extensions", "early_data").section);
     }
 
+    /** RFC 8448, Section 5: the HelloRetryRequest asks for secp256r1 and carries a cookie. */
+    @Test
+    void helloRetryRequest() throws Exception {
+        String h = "HelloRetryRequest_Handshake";
+        TraceNode hrr = describe(T.handshakeRecordPayload(h, "Record_HelloRetryRequest"));
+        assertEquals("HelloRetryRequest", hrr.name);
+        assertEquals("RFC 8446, Section 4.1.4", hrr.section);
+        assertEquals("server_hello (2)", v(hrr, "msg_type"));
+        assertTrue(v(hrr, "random").startsWith("32 bytes: cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"),
+                v(hrr, "random"));
+        assertEquals("TLS_AES_128_GCM_SHA256 (0x1301)", v(hrr, "cipher_suite"));
+        assertEquals("secp256r1 (0x0017)", v(hrr, "extensions", "key_share", "selected_group"));
+        assertEquals("TLSv1.3 (0x0304)", v(hrr, "extensions", "supported_versions", "selected_version"));
+        assertEquals(HandshakeDescriber.DEFAULT.bytes(T.hex(h, "HelloRetryRequest_Cookie")),
+                v(hrr, "extensions", "cookie", "cookie"));
+        TraceNode ch2 = describe(T.handshakeRecordPayload(h, "Record_ClientHello_2"));
+        assertEquals("secp256r1 (0x0017)", v(ch2, "extensions", "key_share", "client_shares", "KeyShareEntry", "group"));
+        assertTrue(v(ch2, "extensions", "key_share", "client_shares", "KeyShareEntry", "key_exchange").startsWith("65 bytes: 04"));
+        assertEquals(v(hrr, "extensions", "cookie", "cookie"), v(ch2, "extensions", "cookie", "cookie"));
+    }
+
     /** The key schedule of RFC 8448, Section 3, as the listener sees it: labels in order, values as printed. */
     @Test
     void keyScheduleSteps() throws Exception {
