@@ -187,7 +187,7 @@ final class ServerCommand implements Callable<Integer> {
             for (int served = 0; maxConnections == 0 || served < maxConnections; served++) {
                 TlsSocket s = ss.accept();
                 int id = connections.incrementAndGet();
-                Tracer tracer = base.withPrefix("conn " + id + ": ");
+                Tracer tracer = base.forConnection(id);
                 Thread t = new Thread(() -> serve(id, s, listener, tracer), "tls4j-server-" + id);
                 t.setDaemon(true);
                 t.start();
@@ -224,10 +224,16 @@ final class ServerCommand implements Callable<Integer> {
         // a self-signed CA cannot also be the TLS leaf under RFC 5280 rules clients apply, so issue a leaf from it
         TestPki.Key leafKey = pki.generate(TestPki.KeyKind.EC_P256);
         Certificate leaf = self.serverLeaf(leafKey, "localhost", "127.0.0.1");
-        io.err.println("tls4j server: no --cert/--key: generated a certificate for localhost and 127.0.0.1");
-        io.err.println("  leaf   SHA-256 fingerprint " + ChainPrinter.fingerprint(leaf));
-        io.err.println("  issuer SHA-256 fingerprint " + ChainPrinter.fingerprint(self.certificate())
-                + " (CN=localhost, self-signed, trust it to verify)");
+        if (common.json) {
+            io.err.println(Json.event("generated_certificate").put("names", "localhost, 127.0.0.1")
+                    .put("leaf_sha256", ChainPrinter.fingerprint(leaf))
+                    .put("issuer_sha256", ChainPrinter.fingerprint(self.certificate())).toString());
+        } else {
+            io.err.println("tls4j server: no --cert/--key: generated a certificate for localhost and 127.0.0.1");
+            io.err.println("  leaf   SHA-256 fingerprint " + ChainPrinter.fingerprint(leaf));
+            io.err.println("  issuer SHA-256 fingerprint " + ChainPrinter.fingerprint(self.certificate())
+                    + " (CN=localhost, self-signed, trust it to verify)");
+        }
         return new CertifiedKey(java.util.Arrays.asList(leaf, self.certificate()), leafKey);
     }
 

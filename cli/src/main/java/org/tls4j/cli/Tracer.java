@@ -45,19 +45,32 @@ final class Tracer implements TlsListener {
     private final boolean secrets;
     private final TlsListener keyLog;
     private final String prefix;
+    /** The server's connection number, added to each JSON event as "conn"; 0 for none. */
+    private final int conn;
 
     Tracer(PrintStream out, boolean json, Level level, boolean secrets, TlsListener keyLog, String prefix) {
+        this(out, json, level, secrets, keyLog, prefix, 0);
+    }
+
+    private Tracer(PrintStream out, boolean json, Level level, boolean secrets, TlsListener keyLog, String prefix, int conn) {
         this.out = out;
         this.json = json;
         this.level = level;
         this.secrets = secrets;
         this.keyLog = keyLog;
         this.prefix = prefix;
+        this.conn = conn;
     }
 
-    /** The same output, key log and settings with a different line prefix (one per server connection). */
-    Tracer withPrefix(String p) {
-        return new Tracer(out, json, level, secrets, keyLog, p);
+    /** The same output, key log and settings for server connection {@code id}: text lines prefixed "conn id: ". */
+    Tracer forConnection(int id) {
+        return new Tracer(out, json, level, secrets, keyLog, "conn " + id + ": ", id);
+    }
+
+    /** A JSON event, with "conn" for a server connection. */
+    private Json ev(String event) {
+        Json j = Json.event(event);
+        return conn > 0 ? j.put("conn", conn) : j;
     }
 
     boolean isJson() {
@@ -90,7 +103,7 @@ final class Tracer implements TlsListener {
 
     /** A warning: always shown, as {"event":"warning","message":...} in JSON mode. */
     void warning(String message) {
-        emit(json ? Json.event("warning").put("message", message).toString() : "WARNING: " + message);
+        emit(json ? ev("warning").put("message", message).toString() : "WARNING: " + message);
     }
 
     /** Called first when secrets will be printed. */
@@ -111,7 +124,7 @@ final class Tracer implements TlsListener {
         }
         TraceNode n = (level == Level.TRACE ? FULL : HandshakeDescriber.DEFAULT).describe(m);
         if (json) {
-            emit(Json.event("handshake_message").put("direction", sent ? "sent" : "received").put("message", n.name)
+            emit(ev("handshake_message").put("direction", sent ? "sent" : "received").put("message", n.name)
                     .put("msg_type", m.type().code).put("section", n.section)
                     .raw("fields", Json.nodes(n.children)).toString());
             return;
@@ -132,7 +145,7 @@ final class Tracer implements TlsListener {
             return;
         }
         if (json) {
-            Json j = Json.event("key_schedule").put("operation", s.operation).put("input", s.input).put("label", s.label)
+            Json j = ev("key_schedule").put("operation", s.operation).put("input", s.input).put("label", s.label)
                     .put("output", s.output).put("length", s.length()).put("section", s.section);
             if (secrets) {
                 j.put("value", Bytes.hex(s.value()));
@@ -147,7 +160,7 @@ final class Tracer implements TlsListener {
     @Override
     public void onStateChange(String from, String to) {
         if (json && level != Level.QUIET) {
-            emit(Json.event("state").put("from", from).put("to", to).toString());
+            emit(ev("state").put("from", from).put("to", to).toString());
         } else if (level == Level.TRACE) {
             emit("   state: " + from + " -> " + to);
         }
@@ -169,7 +182,7 @@ final class Tracer implements TlsListener {
             return;
         }
         if (json) {
-            emit(Json.event("negotiated").put("version", s.version().toString()).put("cipher_suite", s.cipherSuite().name())
+            emit(ev("negotiated").put("version", s.version().toString()).put("cipher_suite", s.cipherSuite().name())
                     .put("group", s.group() == null ? null : s.group().name())
                     .put("signature_scheme", s.signatureScheme() == null ? null : s.signatureScheme().name())
                     .put("alpn", s.applicationProtocol()).put("server_name", s.serverName())
@@ -198,7 +211,7 @@ final class Tracer implements TlsListener {
         if (json) {
             for (int i = 0; i < chain.size(); i++) {
                 Certificate c = chain.get(i);
-                emit(Json.event("certificate").put("index", i).put("subject", c.subject().toString())
+                emit(ev("certificate").put("index", i).put("subject", c.subject().toString())
                         .put("issuer", c.issuer().toString()).put("key", String.valueOf(c.publicKey()))
                         .put("signature_algorithm", c.signatureAlgorithm().name())
                         .put("not_before", f.format(new Date(c.notBefore() * 1000)))
@@ -220,13 +233,13 @@ final class Tracer implements TlsListener {
         if (level == Level.QUIET) {
             return;
         }
-        emit(json ? Json.event("validation").put("result", result).put("detail", detail).toString()
+        emit(json ? ev("validation").put("result", result).put("detail", detail).toString()
                 : "validation:       " + detail);
     }
 
     /** {"event":"error","message":..,"exit_code":N}; always shown. */
     void error(String command, String message, int exitCode) {
-        emit(json ? Json.event("error").put("message", message).put("exit_code", exitCode).toString()
+        emit(json ? ev("error").put("message", message).put("exit_code", exitCode).toString()
                 : "tls4j " + command + ": " + message);
     }
 
@@ -235,7 +248,7 @@ final class Tracer implements TlsListener {
         if (level == Level.QUIET) {
             return;
         }
-        emit(json ? Json.event("closed").put("bytes_sent", sent).put("bytes_received", received).toString() : text);
+        emit(json ? ev("closed").put("bytes_sent", sent).put("bytes_received", received).toString() : text);
     }
 
     /** A generic event with string members (name, value, name, value, ...); text mode prints {@code text}. */
@@ -244,7 +257,7 @@ final class Tracer implements TlsListener {
             return;
         }
         if (json) {
-            Json j = Json.event(event);
+            Json j = ev(event);
             for (int i = 0; i + 1 < members.length; i += 2) {
                 j.put(members[i], members[i + 1]);
             }
@@ -260,7 +273,7 @@ final class Tracer implements TlsListener {
             return;
         }
         if (json) {
-            emit(Json.event(event).putStrings(key, lines).toString());
+            emit(ev(event).putStrings(key, lines).toString());
         } else {
             List<String> l = new ArrayList<String>();
             l.add(textTitle);

@@ -212,8 +212,8 @@ class ClientServerCommandTest {
         File curl = org.tls4j.testing.Peers.require("curl", "curl");
         Capture err = new Capture();
         int port = freePort();
-        CompletableFuture<Integer> rc = server(err, port, 1, "--http", "--json", "--cert", chain.getPath(), "--key",
-                key.getPath());
+        CompletableFuture<Integer> rc = server(err, port, 1, "--http", "--json", "--trace", "--cert", chain.getPath(),
+                "--key", key.getPath());
         Process p = new ProcessBuilder(curl.getPath(), "-sS", "-k", "--tlsv1.3", "--max-time", "20",
                 "https://127.0.0.1:" + port + "/").redirectErrorStream(true).start();
         String page = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -223,16 +223,22 @@ class ClientServerCommandTest {
         assertTrue(page.contains("GET / HTTP/1.1"), page);
         assertEquals(0, rc.get(30, TimeUnit.SECONDS));
         JsonObject conn = null;
+        List<String> messages = new java.util.ArrayList<>();
         for (String line : err.text().split("\n")) {
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
             if (o.get("event").getAsString().equals("connection")) {
                 conn = o;
+            } else if (o.get("event").getAsString().equals("handshake_message")) {
+                assertEquals(1, o.get("conn").getAsInt(), line);
+                messages.add(o.get("direction").getAsString() + " " + o.get("message").getAsString());
             }
         }
         assertTrue(conn != null, err.text());
         assertEquals("TLSv1.3", conn.get("version").getAsString());
         assertEquals("http 200 for GET / HTTP/1.1", conn.get("result").getAsString());
         assertTrue(conn.get("bytes_out").getAsLong() > 0, conn.toString());
+        assertEquals(List.of("received ClientHello", "sent ServerHello", "sent EncryptedExtensions", "sent Certificate",
+                "sent CertificateVerify", "sent Finished", "received Finished"), messages.subList(0, 7));
     }
 
     /** --verify-client required: an openssl s_client without a certificate is refused, one with is served. */
@@ -348,7 +354,8 @@ class ClientServerCommandTest {
     void serverEchoesToOpensslClient() throws Exception {
         Capture err = new Capture();
         int port = freePort();
-        CompletableFuture<Integer> rc = server(err, port, 1, "--cert", chain.getPath(), "--key", key.getPath(), "--alpn", "h2");
+        CompletableFuture<Integer> rc = server(err, port, 1, "--cert", chain.getPath(), "--key", key.getPath(), "--alpn", "h2",
+                "--trace");
         try (OpensslPeer c = new OpensslPeer(dir, "s_client", "-connect", "127.0.0.1:" + port, "-CAfile", ca.getPath(),
                 "-servername", "localhost", "-verify_hostname", "localhost", "-verify_return_error", "-alpn", "h2")) {
             c.await("Verify return code: 0 \\(ok\\)", 15);
@@ -361,6 +368,11 @@ class ClientServerCommandTest {
         String log = err.text();
         assertTrue(log.matches("(?s).*conn 1 from 127\\.0\\.0\\.1:\\d+: TLSv1\\.3 TLS_AES_128_GCM_SHA256 \\S+ ecdsa_secp256r1_sha256"
                 + " alpn=h2 sni=localhost, 8 bytes in, 8 out, echoed, closed by the client.*"), log);
+        inOrder(log, "conn 1: <- received ClientHello  [RFC 8446, Section 4.1.2", "conn 1: -> sent ServerHello",
+                "conn 1:    key schedule: Derive-Secret(Handshake Secret, \"s hs traffic\")",
+                "conn 1: -> sent EncryptedExtensions", "conn 1:          protocol_name_list: \"h2\"",
+                "conn 1: -> sent Certificate", "conn 1: -> sent CertificateVerify", "conn 1: -> sent Finished",
+                "conn 1:    state: ", "conn 1: <- received Finished", "conn 1 from 127.0.0.1:");
     }
 
     @Test
