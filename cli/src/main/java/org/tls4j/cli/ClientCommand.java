@@ -141,7 +141,8 @@ final class ClientCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException | IOException | CryptoException e) {
             closeQuietly(keyLog);
-            io.err.println("tls4j client: " + e.getMessage());
+            io.err.println(common.json ? Json.event("error").put("message", e.getMessage()).put("exit_code", 2).toString()
+                    : "tls4j client: " + e.getMessage());
             return 2;
         }
         try {
@@ -159,8 +160,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         tracer.secretsWarning();
         int timeout = timeoutSeconds * 1000;
-        tracer.event("connecting", "connecting to " + t.format() + (proto != null ? " (STARTTLS " + proto.cliName() + ")" : "")
-                + " ...", "url", t.format(), "host", t.host(), "port", Integer.toString(t.port()));
+        tracer.connecting(t.format(), t.host(), t.port(), proto == null ? null : proto.cliName());
         TlsSocket s = null;
         try {
             if (proto != null) {

@@ -169,7 +169,8 @@ final class ServerCommand implements Callable<Integer> {
             config = b.build();
         } catch (IllegalArgumentException | IOException | CryptoException e) {
             closeQuietly(keyLog);
-            io.err.println("tls4j server: " + e.getMessage());
+            io.err.println(common.json ? Json.event("error").put("message", e.getMessage()).put("exit_code", 2).toString()
+                    : "tls4j server: " + e.getMessage());
             return 2;
         }
         try (TlsServerSocket ss = TlsServerSocket.bind(InetAddress.getByName(bind), port, config)) {

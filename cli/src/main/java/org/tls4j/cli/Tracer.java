@@ -243,6 +243,15 @@ final class Tracer implements TlsListener {
                 : "tls4j " + command + ": " + message);
     }
 
+    /** {"event":"connecting","url":..,"host":..,"port":N,"starttls":PROTOCOL|null}. */
+    void connecting(String url, String host, int port, String starttls) {
+        if (level == Level.QUIET) {
+            return;
+        }
+        emit(json ? ev("connecting").put("url", url).put("host", host).put("port", port).put("starttls", starttls).toString()
+                : "connecting to " + url + (starttls != null ? " (STARTTLS " + starttls + ")" : "") + " ...");
+    }
+
     /** {"event":"closed","bytes_sent":N,"bytes_received":N}. */
     void closed(String text, long sent, long received) {
         if (level == Level.QUIET) {

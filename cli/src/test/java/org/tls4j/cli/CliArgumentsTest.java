@@ -96,6 +96,10 @@ class CliArgumentsTest {
         r = run("client", "tls://localhost:443", "--quiet", "--trace");
         assertEquals(2, r.rc());
         assertTrue(r.err().contains("--quiet contradicts --trace"), r.err());
+        r = run("client", "tls://localhost:443", "--groups", "curve9999", "--json");
+        assertEquals(2, r.rc());
+        assertEquals("{\"event\":\"error\",\"message\":\"unknown group 'curve9999' (known: ", r.err().substring(0, 62), r.err());
+        assertTrue(r.err().trim().endsWith("\",\"exit_code\":2}"), r.err());
         r = run("client", "tls://localhost:443", "--versions", "1.7");
         assertEquals(2, r.rc());
         assertTrue(r.err().contains("--versions takes 1.0, 1.1, 1.2, 1.3"), r.err());

@@ -163,6 +163,9 @@ class ClientServerCommandTest {
                     assertEquals("TLS_AES_128_GCM_SHA256", o.get("cipher_suite").getAsString());
                 } else if (e.equals("validation")) {
                     assertEquals("ok", o.get("result").getAsString());
+                } else if (e.equals("connecting")) {
+                    assertEquals(port, o.get("port").getAsInt());
+                    assertTrue(o.get("starttls").isJsonNull(), line);
                 } else if (e.equals("closed")) {
                     assertEquals(5, o.get("bytes_sent").getAsLong());
                     assertEquals(5, o.get("bytes_received").getAsLong());
