@@ -14,9 +14,10 @@ import org.tls4j.TlsSession;
 
 /**
  * A blocking connection: one {@link TlsEngine} driven over one {@link Socket}. It is the smallest
- * correct loop around the sans-IO engine (handshake, read, write, close_notify, half-close) and serves
- * {@code tls4j client}, {@code tls4j server} and the interop tests until the real {@code TlsSocket}
- * arrives. Reading and writing may happen from two threads (one each); the engine is only ever called
+ * correct loop around the sans-IO engine (handshake, read, write, close_notify, half-close). The
+ * {@code tls4j} commands use {@code TlsSocket} now; this stays only for the interop harness in
+ * conformance-tests, which still drives engines through it (to be moved to {@code TlsSocket}, then this
+ * class goes). Reading and writing may happen from two threads (one each); the engine is only ever called
  * under one lock, and no lock is held while blocking on the socket.
  *
  * <p>Every loop is bounded: each step must consume or produce bytes or read from the socket, and the

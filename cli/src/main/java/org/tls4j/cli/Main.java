@@ -7,8 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code tls4j} command. Subcommands arrive with the layers beneath them; {@code demo} reports
- * honestly which layers exist until the handshake can be shown for real.
+ * The {@code tls4j} command: {@code client} (like {@code openssl s_client}, with a readable or JSON
+ * trace of the handshake), {@code server} (like {@code openssl s_server}: echo or {@code --http}) and
+ * {@code demo} (an in-process TLS 1.3 handshake, traced). Exit codes: 0 success, 1 a connection or
+ * handshake failed (the reason in plain words on stderr), 2 bad arguments.
  */
 @Command(name = "tls4j", mixinStandardHelpOptions = true, version = "tls4j 0.1.0-SNAPSHOT",
         description = "A pure-Java SSL/TLS stack written from scratch.",
@@ -32,7 +34,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command with the given standard streams (for in-process tests of client and server). */
     public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-        Io io = new Io(in, out, err);
+        return run(in, out, err, System.getenv(), args);
+    }
+
+    /** Runs the command with the given standard streams and environment (SSLKEYLOGFILE). */
+    public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+            String... args) {
+        Io io = new Io(in, out, err, env);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {

@@ -101,16 +101,29 @@ final class ParameterNames {
         return out;
     }
 
+    /**
+     * {@code 1.0}, {@code 1.1}, {@code 1.2}, {@code 1.3} (also written {@code TLSv1.2}, {@code tls1.2},
+     * {@code 12}). Whether the engine implements a version is the engine's to say (TlsConfig refuses it
+     * with its own message); this only reads the names.
+     */
     static List<ProtocolVersion> versions(String list) {
         List<ProtocolVersion> out = new ArrayList<>();
         for (String n : split(list)) {
-            String v = n.toLowerCase(Locale.ROOT).replace("tlsv", "").replace("tls", "");
+            String v = n.toLowerCase(Locale.ROOT).replace("tlsv", "").replace("tls", "").replace("_", ".");
+            ProtocolVersion p;
             if (v.equals("1.3") || v.equals("13")) {
-                out.add(ProtocolVersion.TLS13);
+                p = ProtocolVersion.TLS13;
             } else if (v.equals("1.2") || v.equals("12")) {
-                out.add(ProtocolVersion.TLS12);
+                p = ProtocolVersion.TLS12;
+            } else if (v.equals("1.1") || v.equals("11")) {
+                p = ProtocolVersion.TLS11;
+            } else if (v.equals("1.0") || v.equals("10") || v.equals("1")) {
+                p = ProtocolVersion.TLS10;
             } else {
-                throw new IllegalArgumentException("unknown or unsupported version '" + n + "' (this build speaks 1.3)");
+                throw new IllegalArgumentException("unknown version '" + n + "' (--versions takes 1.0, 1.1, 1.2, 1.3)");
+            }
+            if (!out.contains(p)) {
+                out.add(p);
             }
         }
         return out;

@@ -2,36 +2,45 @@ package org.tls4j.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tls4j.KeyLogWriter;
 import org.tls4j.TlsConfig;
-import org.tls4j.TlsEngine;
+import org.tls4j.TlsServerSocket;
 import org.tls4j.TlsSession;
+import org.tls4j.TlsSocket;
 import org.tls4j.crypto.CryptoException;
 import org.tls4j.crypto.pem.Pem;
 import org.tls4j.crypto.rand.HmacDrbg;
 import org.tls4j.crypto.x509.Certificate;
 import org.tls4j.crypto.x509.TestPki;
+import org.tls4j.crypto.x509.TrustStore;
+import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.tls13.CertifiedKey;
+import org.tls4j.handshake.tls13.ClientAuth;
+import org.tls4j.handshake.tls13.KeyScheduleStep;
+import org.tls4j.handshake.tls13.TlsListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tls4j server}: accepts TLS connections and echoes what each client sends, or with
- * {@code --http} answers each GET with a small HTTP/1.0 page (in one ApplicationData record, like
- * {@code openssl s_server -www}). Without {@code --cert}/{@code --key} it makes a self-signed ECDSA
- * P-256 certificate for localhost and 127.0.0.1 with {@link TestPki} and prints its SHA-256 fingerprint.
- * One line per connection goes to stderr. Each connection runs on its own thread; the server runs until
- * stopped (or, for tests, until {@code --max-connections} have been served).
+ * {@code tls4j server}, like {@code openssl s_server}: accepts TLS connections ({@link TlsServerSocket})
+ * and echoes what each client sends, or with {@code --http} answers each GET with a small HTTP/1.0 page
+ * (in one ApplicationData record, like {@code openssl s_server -www}). Without {@code --cert}/{@code --key}
+ * it makes an ECDSA P-256 chain for localhost and 127.0.0.1 with {@link TestPki} and prints the
+ * fingerprints. One line per connection goes to stderr (a JSON object with {@code --json}); with
+ * {@code --trace} each connection's handshake is traced too, every line prefixed with the connection
+ * number. Each connection runs (and handshakes) on its own thread; the server runs until stopped (or,
+ * for tests, until {@code --max-connections} have been served).
  */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Serve TLS: echo (default) or a small HTTP page (--http).")
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Serve TLS: echo (default) or a small HTTP page (--http); one line per connection.")
 final class ServerCommand implements Callable<Integer> {
     private static final int MAX_REQUEST = 16 * 1024;
 
@@ -52,7 +61,14 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--http", description = "Answer GET requests with an HTTP/1.0 200 page instead of echoing.")
     boolean http;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per-connection read timeout (default ${DEFAULT-VALUE}).")
+    @Option(names = "--verify-client", paramLabel = "MODE",
+            description = "Ask for a client certificate: optional (validated if sent) or required (certificate_required alert without one). Needs --client-cafile.")
+    String verifyClient;
+
+    @Option(names = "--client-cafile", paramLabel = "PEM", description = "Trust anchors (PEM) for client certificates.")
+    File clientCafile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per-connection handshake and read timeout (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0", hidden = true,
@@ -76,12 +92,82 @@ final class ServerCommand implements Callable<Integer> {
         this.io = io;
     }
 
+    /**
+     * The configuration's one listener: secrets to the key log, everything else to the tracer of the
+     * connection whose thread is handshaking (each connection handshakes on its own thread).
+     */
+    private static final class PerConnection implements TlsListener {
+        final ThreadLocal<Tracer> current = new ThreadLocal<Tracer>();
+        final KeyLogWriter keyLog;
+
+        PerConnection(KeyLogWriter keyLog) {
+            this.keyLog = keyLog;
+        }
+
+        @Override
+        public void onSecret(String label, byte[] clientRandom, byte[] secret) {
+            if (keyLog != null) {
+                keyLog.onSecret(label, clientRandom, secret);
+            }
+        }
+
+        @Override
+        public void onHandshakeMessage(boolean sent, HandshakeMessage m) {
+            Tracer t = current.get();
+            if (t != null) {
+                t.onHandshakeMessage(sent, m);
+            }
+        }
+
+        @Override
+        public void onKeyScheduleStep(KeyScheduleStep step) {
+            Tracer t = current.get();
+            if (t != null) {
+                t.onKeyScheduleStep(step);
+            }
+        }
+
+        @Override
+        public void onStateChange(String from, String to) {
+            Tracer t = current.get();
+            if (t != null) {
+                t.onStateChange(from, to);
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         TlsConfig config;
+        KeyLogWriter keyLog = null;
+        Tracer base;
+        PerConnection listener;
         try {
+            if (common.quiet && (common.trace || common.traceSecrets)) {
+                throw new IllegalArgumentException("--quiet contradicts --trace and --trace-secrets");
+            }
             TlsConfig.Builder b = TlsConfig.builder();
             common.apply(b);
+            if (verifyClient != null) {
+                ClientAuth mode;
+                if (verifyClient.equalsIgnoreCase("optional")) {
+                    mode = ClientAuth.OPTIONAL;
+                } else if (verifyClient.equalsIgnoreCase("required")) {
+                    mode = ClientAuth.REQUIRED;
+                } else {
+                    throw new IllegalArgumentException("--verify-client takes optional or required, not '" + verifyClient + "'");
+                }
+                if (clientCafile == null) {
+                    throw new IllegalArgumentException("--verify-client needs --client-cafile (the CAs that issue client certificates)");
+                }
+                b.clientAuth(mode);
+            }
+            if (clientCafile != null) {
+                if (verifyClient == null) {
+                    throw new IllegalArgumentException("--client-cafile without --verify-client optional|required asks for nothing");
+                }
+                b.trustAnchors(TrustStore.fromPemFile(clientCafile));
+            }
             b.certificate(identity());
             b.sessionTickets(tickets);
             List<Integer> modes = new java.util.ArrayList<Integer>();
@@ -95,21 +181,35 @@ final class ServerCommand implements Callable<Integer> {
                 }
             }
             b.pskKeyExchangeModes(modes.toArray(new Integer[0]));
+            keyLog = common.openKeyLog(io, io.err);
+            listener = new PerConnection(keyLog);
+            b.listener(listener);
+            base = new Tracer(io.err, common.json, common.trace ? Tracer.Level.TRACE : Tracer.Level.QUIET,
+                    common.traceSecrets, null, "");
             config = b.build();
         } catch (IllegalArgumentException | IOException | CryptoException e) {
-            io.err.println("tls4j server: " + e.getMessage());
+            closeQuietly(keyLog);
+            io.err.println(common.json ? Json.event("error").put("message", e.getMessage()).put("exit_code", 2).toString()
+                    : "tls4j server: " + e.getMessage());
             return 2;
         }
-        try (ServerSocket ss = new ServerSocket()) {
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 50);
-            io.err.println("tls4j server: listening on " + bind + ":" + ss.getLocalPort() + (http ? " (http)" : " (echo)"));
+        try (TlsServerSocket ss = TlsServerSocket.bind(InetAddress.getByName(bind), port, config)) {
+            ss.setHandshakeTimeout(timeoutSeconds * 1000);
+            base.secretsWarning();
+            String mode = http ? "http" : "echo";
+            if (common.json) {
+                io.err.println(Json.event("listening").put("address", bind).put("port", ss.getLocalPort())
+                        .put("mode", mode).toString());
+            } else {
+                io.err.println("tls4j server: listening on " + bind + ":" + ss.getLocalPort() + " (" + mode + ")");
+            }
             io.err.flush();
             Thread[] workers = new Thread[Math.max(maxConnections, 0)];
             for (int served = 0; maxConnections == 0 || served < maxConnections; served++) {
-                Socket s = ss.accept();
+                TlsSocket s = ss.accept();
                 int id = connections.incrementAndGet();
-                Thread t = new Thread(() -> serve(id, s, config), "tls4j-server-" + id);
+                Tracer tracer = base.forConnection(id);
+                Thread t = new Thread(() -> serve(id, s, listener, tracer), "tls4j-server-" + id);
                 t.setDaemon(true);
                 t.start();
                 if (maxConnections > 0) {
@@ -120,12 +220,14 @@ final class ServerCommand implements Callable<Integer> {
                 t.join((timeoutSeconds + 5) * 1000L);
             }
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             io.err.println("tls4j server: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } finally {
+            closeQuietly(keyLog);
         }
     }
 
@@ -143,55 +245,105 @@ final class ServerCommand implements Callable<Integer> {
         // a self-signed CA cannot also be the TLS leaf under RFC 5280 rules clients apply, so issue a leaf from it
         TestPki.Key leafKey = pki.generate(TestPki.KeyKind.EC_P256);
         Certificate leaf = self.serverLeaf(leafKey, "localhost", "127.0.0.1");
-        io.err.println("tls4j server: no --cert/--key: generated a certificate for localhost and 127.0.0.1");
-        io.err.println("  leaf   SHA-256 fingerprint " + ChainPrinter.fingerprint(leaf));
-        io.err.println("  issuer SHA-256 fingerprint " + ChainPrinter.fingerprint(self.certificate())
-                + " (CN=localhost, self-signed, trust it to verify)");
+        if (common.json) {
+            io.err.println(Json.event("generated_certificate").put("names", "localhost, 127.0.0.1")
+                    .put("leaf_sha256", ChainPrinter.fingerprint(leaf))
+                    .put("issuer_sha256", ChainPrinter.fingerprint(self.certificate())).toString());
+        } else {
+            io.err.println("tls4j server: no --cert/--key: generated a certificate for localhost and 127.0.0.1");
+            io.err.println("  leaf   SHA-256 fingerprint " + ChainPrinter.fingerprint(leaf));
+            io.err.println("  issuer SHA-256 fingerprint " + ChainPrinter.fingerprint(self.certificate())
+                    + " (CN=localhost, self-signed, trust it to verify)");
+        }
         return new CertifiedKey(java.util.Arrays.asList(leaf, self.certificate()), leafKey);
     }
 
-    private void serve(int id, Socket s, TlsConfig config) {
-        String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
-        EngineConnection c = null;
+    /** Counts what passes through a connection's streams. */
+    private static final class Counted {
+        long in;
+        long out;
+    }
+
+    private void serve(int id, TlsSocket s, PerConnection listener, Tracer tracer) {
+        String peer = String.valueOf(s.getRemoteSocketAddress()).replaceFirst("^/", "");
+        Counted n = new Counted();
+        listener.current.set(tracer);
         try {
             s.setSoTimeout(timeoutSeconds * 1000);
-            c = new EngineConnection(TlsEngine.server(config), s);
-            c.handshake();
-            TlsSession session = c.session();
-            String how = http ? http(c, session) : echo(c);
-            io.err.println("conn " + id + " from " + peer + ": " + SessionPrinter.oneLine(session) + ", "
-                    + c.bytesRead() + " bytes in, " + c.bytesWritten() + " out, " + how);
+            s.startHandshake();
+            TlsSession session = s.session();
+            String how = http ? http(s, session, n) : echo(s, n);
+            line(id, peer, session, n, how, null);
         } catch (IOException | RuntimeException e) {
-            io.err.println("conn " + id + " from " + peer + ": failed: " + Failures.describe(e).replace("\n", " "));
+            line(id, peer, null, n, null, Failures.describe(e).replace("\n", " "));
         } finally {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+            listener.current.remove();
+            closeQuietly(s);
         }
     }
 
-    private static String echo(EngineConnection c) throws IOException {
-        byte[] buf = new byte[16384];
-        int n;
-        while ((n = c.read(buf, 0, buf.length)) >= 0) {
-            c.write(buf, 0, n);
+    /** The one line per connection: text, or {"event":"connection",...} with --json. */
+    private void line(int id, String peer, TlsSession session, Counted n, String how, String failure) {
+        String client = null;
+        if (session != null) {
+            List<Certificate> cc = session.peerCertificates();
+            client = cc == null || cc.isEmpty() ? null : cc.get(0).subject().toString();
         }
-        c.closeOutbound();
+        String text;
+        if (common.json) {
+            Json j = Json.event("connection").put("id", id).put("peer", peer);
+            if (session != null) {
+                j.put("version", session.version().toString()).put("cipher_suite", session.cipherSuite().name())
+                        .put("group", session.group() == null ? null : session.group().name())
+                        .put("signature_scheme", session.signatureScheme() == null ? null : session.signatureScheme().name())
+                        .put("alpn", session.applicationProtocol()).put("server_name", session.serverName())
+                        .put("client_certificate", client);
+            }
+            j.put("bytes_in", n.in).put("bytes_out", n.out);
+            if (failure != null) {
+                j.put("failure", failure);
+            } else {
+                j.put("result", how);
+            }
+            text = j.toString();
+        } else if (failure != null) {
+            text = "conn " + id + " from " + peer + ": failed: " + failure;
+        } else {
+            text = "conn " + id + " from " + peer + ": " + SessionPrinter.oneLine(session)
+                    + (client != null ? " client=" + client : "") + ", " + n.in + " bytes in, " + n.out + " out, " + how;
+        }
+        synchronized (io.err) {
+            io.err.println(text);
+            io.err.flush();
+        }
+    }
+
+    private static String echo(TlsSocket s, Counted n) throws IOException {
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream();
+        byte[] buf = new byte[16384];
+        int r;
+        while ((r = in.read(buf, 0, buf.length)) >= 0) {
+            n.in += r;
+            out.write(buf, 0, r);
+            n.out += r;
+        }
+        s.shutdownOutput();
         return "echoed, closed by the client";
     }
 
     /** Reads one request head (bounded), answers a GET with a page, anything else with 400; then closes. */
-    private static String http(EngineConnection c, TlsSession session) throws IOException {
+    private static String http(TlsSocket s, TlsSession session, Counted n) throws IOException {
         StringBuilder req = new StringBuilder();
         byte[] buf = new byte[4096];
+        InputStream in = s.getInputStream();
         while (req.indexOf("\r\n\r\n") < 0 && req.indexOf("\n\n") < 0 && req.length() < MAX_REQUEST) {
-            int n = c.read(buf, 0, buf.length);
-            if (n < 0) {
+            int r = in.read(buf, 0, buf.length);
+            if (r < 0) {
                 break;
             }
-            req.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            n.in += r;
+            req.append(new String(buf, 0, r, StandardCharsets.ISO_8859_1));
         }
         String line = req.indexOf("\n") >= 0 ? req.substring(0, req.indexOf("\n")).trim() : req.toString().trim();
         String response;
@@ -205,12 +357,24 @@ final class ServerCommand implements Callable<Integer> {
             response = "HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
             how = "http 400 for '" + line + "'";
         }
-        c.write(response.getBytes(StandardCharsets.ISO_8859_1)); // one write, under 16 KiB: one record
-        c.closeOutbound();
+        byte[] b = response.getBytes(StandardCharsets.ISO_8859_1);
+        s.getOutputStream().write(b); // one write, under 16 KiB: one record
+        n.out += b.length;
+        s.shutdownOutput();
         return how;
     }
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 }

@@ -57,9 +57,20 @@ public final class KeySchedule13 {
     private final Hkdf hkdf;
     private final Digest prototype;
     private final int hashLength;
+    /** Told about every step ({@link TlsListener#onKeyScheduleStep}), or null. */
+    private final TlsListener listener;
 
     /** A key schedule over the hash of {@code prototype} (SHA-256 or SHA-384 for the RFC 8446 suites). */
     public KeySchedule13(Digest prototype) {
+        this(prototype, null);
+    }
+
+    /**
+     * A key schedule that also reports each step it takes to {@code listener} (null for none), for the
+     * trace: the step's label and a copy of its output.
+     */
+    public KeySchedule13(Digest prototype, TlsListener listener) {
+        this.listener = listener;
         this.prototype = prototype.copy();
         this.prototype.reset();
         this.hkdf = new Hkdf(this.prototype);
@@ -77,13 +88,15 @@ public final class KeySchedule13 {
      */
     public EarlySecret early(byte[] psk) {
         byte[] ikm = psk == null ? new byte[hashLength] : psk;
-        return new EarlySecret(hkdf.extract(null, ikm));
+        byte[] es = hkdf.extract(null, ikm);
+        step(psk == null ? "0 (no PSK)" : "PSK", KeyScheduleStep.EXTRACT, null, "Early Secret", es);
+        return new EarlySecret(es);
     }
 
     /** Stage one: the Early Secret. */
     public final class EarlySecret extends Stage {
         private EarlySecret(byte[] secret) {
-            super(secret);
+            super(secret, "Early Secret");
         }
 
         /** binder_key: "res binder" for resumption PSKs, "ext binder" for external ones (Section 4.2.11.2). */
@@ -110,6 +123,8 @@ public final class KeySchedule13 {
             byte[] salt = derive("derived", emptyHash());
             byte[] ikm = sharedSecret == null ? new byte[hashLength] : sharedSecret;
             byte[] hs = hkdf.extract(salt, ikm);
+            step(sharedSecret == null ? "0 (psk_ke: no (EC)DHE)" : "(EC)DHE shared secret", KeyScheduleStep.EXTRACT, null,
+                    "Handshake Secret", hs);
             Arrays.fill(salt, (byte) 0);
             return new HandshakeSecret(hs);
         }
@@ -118,7 +133,7 @@ public final class KeySchedule13 {
     /** Stage two: the Handshake Secret. */
     public final class HandshakeSecret extends Stage {
         private HandshakeSecret(byte[] secret) {
-            super(secret);
+            super(secret, "Handshake Secret");
         }
 
         /** client_handshake_traffic_secret = Derive-Secret(., "c hs traffic", ClientHello...ServerHello). */
@@ -135,6 +150,7 @@ public final class KeySchedule13 {
         public MasterSecret master() {
             byte[] salt = derive("derived", emptyHash());
             byte[] ms = hkdf.extract(salt, new byte[hashLength]);
+            step("0", KeyScheduleStep.EXTRACT, null, "Master Secret", ms);
             Arrays.fill(salt, (byte) 0);
             return new MasterSecret(ms);
         }
@@ -143,7 +159,7 @@ public final class KeySchedule13 {
     /** Stage three: the Master Secret. */
     public final class MasterSecret extends Stage {
         private MasterSecret(byte[] secret) {
-            super(secret);
+            super(secret, "Master Secret");
         }
 
         /** client_application_traffic_secret_0 = Derive-Secret(., "c ap traffic", ClientHello...server Finished). */
@@ -170,10 +186,12 @@ public final class KeySchedule13 {
     /** What the three stages share: one secret, Derive-Secret on it, and destroy(). */
     abstract class Stage implements Destroyable {
         private final byte[] secret;
+        private final String name;
         private boolean destroyed;
 
-        Stage(byte[] secret) {
+        Stage(byte[] secret, String name) {
             this.secret = secret;
+            this.name = name;
         }
 
         /** Derive-Secret(this secret, label, transcriptHash). */
@@ -186,7 +204,9 @@ public final class KeySchedule13 {
                         + " bytes, expected " + hashLength);
             }
             try {
-                return hkdf.deriveSecret(secret, label, transcriptHash);
+                byte[] out = hkdf.deriveSecret(secret, label, transcriptHash);
+                step(name, KeyScheduleStep.DERIVE_SECRET, label, deriveOutputName(label), out);
+                return out;
             } catch (CryptoException e) {
                 throw new IllegalStateException("fixed-size HKDF step failed", e);
             }
@@ -215,14 +235,98 @@ public final class KeySchedule13 {
         }
     }
 
+    /** Tells the listener (if any) about one step; the listener gets its own copy of the output. */
+    private void step(String input, String operation, String label, String output, byte[] value) {
+        if (listener != null) {
+            String section = label == null ? "RFC 8446, Section 7.1"
+                    : label.equals("finished") ? "RFC 8446, Section 4.4.4"
+                    : label.equals("traffic upd") ? "RFC 8446, Section 7.2"
+                    : label.equals("key") || label.equals("iv") ? "RFC 8446, Section 7.3"
+                    : label.equals("resumption") ? "RFC 8446, Section 4.6.1"
+                    : "RFC 8446, Section 7.1";
+            listener.onKeyScheduleStep(new KeyScheduleStep(input, operation, label, output, section, value));
+        }
+    }
+
+    /** The RFC 8446, Section 7.1 name of what Derive-Secret(., label, ...) produces. */
+    static String deriveOutputName(String label) {
+        switch (label) {
+            case "ext binder":
+            case "res binder":
+                return "binder_key";
+            case "c e traffic":
+                return "client_early_traffic_secret";
+            case "e exp master":
+                return "early_exporter_master_secret";
+            case "derived":
+                return "salt of the next HKDF-Extract";
+            case "c hs traffic":
+                return "client_handshake_traffic_secret";
+            case "s hs traffic":
+                return "server_handshake_traffic_secret";
+            case "c ap traffic":
+                return "client_application_traffic_secret_0";
+            case "s ap traffic":
+                return "server_application_traffic_secret_0";
+            case "exp master":
+                return "exporter_master_secret";
+            case "res master":
+                return "resumption_master_secret";
+            default:
+                return label;
+        }
+    }
+
+    private static String expandInputName(String label) {
+        switch (label) {
+            case "finished":
+                return "handshake traffic secret (or binder_key)";
+            case "key":
+            case "iv":
+                return "traffic secret";
+            case "traffic upd":
+                return "application_traffic_secret_N";
+            case "resumption":
+                return "resumption_master_secret";
+            default:
+                return "secret";
+        }
+    }
+
+    private static String expandOutputName(String label) {
+        switch (label) {
+            case "finished":
+                return "finished_key";
+            case "key":
+                return "[sender]_write_key";
+            case "iv":
+                return "[sender]_write_iv";
+            case "traffic upd":
+                return "application_traffic_secret_N+1";
+            case "resumption":
+                return "PSK for the ticket";
+            default:
+                return label;
+        }
+    }
+
     /** Hash(""), the Transcript-Hash used by the "derived" and binder steps. */
     public byte[] emptyHash() {
         return hkdf.emptyHash();
     }
 
     private byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+        return expandLabel(secret, label, context, length, null);
+    }
+
+    /** {@code who} ("client handshake", ...) names the traffic secret in the trace; null when unknown. */
+    private byte[] expandLabel(byte[] secret, String label, byte[] context, int length, String who) {
         try {
-            return hkdf.expandLabel(secret, label, context, length);
+            byte[] out = hkdf.expandLabel(secret, label, context, length);
+            step(who == null ? expandInputName(label) : who + " traffic secret", KeyScheduleStep.EXPAND_LABEL, label,
+                    who == null ? expandOutputName(label) : who + " " + label.replace("key", "write_key")
+                            .replace("iv", "write_iv"), out);
+            return out;
         } catch (CryptoException e) {
             throw new IllegalStateException("fixed-size HKDF step failed", e);
         }
@@ -257,9 +361,19 @@ public final class KeySchedule13 {
         return expandLabel(trafficSecret, "key", new byte[0], keyLength);
     }
 
+    /** {@link #trafficKey(byte[], int)} for the traffic secret named {@code who} (for the trace). */
+    byte[] trafficKey(byte[] trafficSecret, int keyLength, String who) {
+        return expandLabel(trafficSecret, "key", new byte[0], keyLength, who);
+    }
+
     /** [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (Section 7.3). */
     public byte[] trafficIv(byte[] trafficSecret, int ivLength) {
         return expandLabel(trafficSecret, "iv", new byte[0], ivLength);
+    }
+
+    /** {@link #trafficIv(byte[], int)} for the traffic secret named {@code who} (for the trace). */
+    byte[] trafficIv(byte[] trafficSecret, int ivLength, String who) {
+        return expandLabel(trafficSecret, "iv", new byte[0], ivLength, who);
     }
 
     /**

@@ -485,7 +485,7 @@ public final class Tls13Client {
         static Handshaking derive(HandshakeContext cx, Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t,
                 ClientHello sent, boolean retried, boolean ccsSent, byte[] psk, PskAuthenticated pskProof,
                 List<Certificate> resumedChain) {
-            KeySchedule13 ks = new KeySchedule13(suite.newDigest());
+            KeySchedule13 ks = new KeySchedule13(suite.newDigest(), cx.config.listener);
             KeySchedule13.EarlySecret early = ks.early(psk);
             KeySchedule13.HandshakeSecret hs = early.handshake(shared);
             early.destroy();

@@ -453,7 +453,7 @@ public final class Tls13Server {
         cx.setHashLength(choice.suite.hashLength());
 
         // Section 7.1: Early Secret (the PSK, or none) -> Handshake Secret -> handshake traffic secrets.
-        KeySchedule13 ks = new KeySchedule13(choice.suite.newDigest());
+        KeySchedule13 ks = new KeySchedule13(choice.suite.newDigest(), cx.config.listener);
         KeySchedule13.EarlySecret early = ks.early(psk == null ? null : psk.ticket.psk);
         KeySchedule13.HandshakeSecret hsSecret = early.handshake(shared);
         early.destroy();

@@ -34,6 +34,14 @@ public interface TlsListener {
     /** A handshake message was sent ({@code sent}) or received, decoded. */
     default void onHandshakeMessage(boolean sent, HandshakeMessage message) {}
 
+    /**
+     * The key schedule took a step (RFC 8446, Section 7.1-7.3): its operation, label (such as
+     * {@code "derived"}, {@code "c hs traffic"}, {@code "s ap traffic"}, {@code "exp master"},
+     * {@code "res master"}, {@code "finished"}, {@code "key"}, {@code "iv"}) and output. The output is a
+     * secret ({@link KeyScheduleStep#value()}); show it only when the user asked for it.
+     */
+    default void onKeyScheduleStep(KeyScheduleStep step) {}
+
     /** The state machine moved from state {@code from} to state {@code to} (the states' class names). */
     default void onStateChange(String from, String to) {}
 }

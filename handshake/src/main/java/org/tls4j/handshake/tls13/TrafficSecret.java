@@ -40,8 +40,9 @@ public final class TrafficSecret implements Destroyable {
 
     /** The traffic key and IV of Section 7.3 in the suite's AEAD, as TLS 1.3 record protection. */
     public RecordProtection protection() throws TlsAlert {
-        byte[] key = schedule.trafficKey(secret, suite.keyLength());
-        byte[] iv = schedule.trafficIv(secret, Tls13Suite.IV_LENGTH);
+        String who = label + (generation > 0 ? " (generation " + generation + ")" : "");
+        byte[] key = schedule.trafficKey(secret, suite.keyLength(), who);
+        byte[] iv = schedule.trafficIv(secret, Tls13Suite.IV_LENGTH, who);
         try {
             Aead aead = suite.newAead(key);
             return Aead13Protection.create(aead, iv);
