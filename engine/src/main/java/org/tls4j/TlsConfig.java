@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.dh.FfdheGroup;
 import org.tls4j.crypto.rand.HmacDrbg;
 import org.tls4j.crypto.rand.RandomSource;
 import org.tls4j.crypto.x509.Certificate;
@@ -35,8 +36,7 @@ import org.tls4j.record.ProtocolVersion;
  * version this side does not enable is refused with protocol_version.
  * <b>TLS 1.0 and 1.1 are deprecated (RFC 8996) and off by default</b>: they hash with MD5 and SHA-1 and
  * have no AEAD suites; enable them only to talk to a peer that has nothing better. SSL 3.0 is never
- * offered (RFC 7568). In TLS 1.0 and 1.1, tls4j negotiates only RSA key transport suites (their
- * MD5+SHA-1 signature form is not implemented).
+ * offered (RFC 7568).
  *
  * <p><b>TLS 1.2 defaults:</b> the suites of {@code Suite12.defaultOrder} (forward secrecy and AEAD
  * first; 3DES, RC4, NULL and CCM_8 off); extended_master_secret required (RFC 7627: a peer without it is
@@ -81,6 +81,7 @@ public final class TlsConfig {
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
     private final Tls12Config tls12;
+    private final HandshakeConfig.ExtensionsHook extensionsHook;
 
     private TlsConfig(Builder b) {
         versions = unmodifiable(b.versions);
@@ -102,6 +103,7 @@ public final class TlsConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        extensionsHook = b.extensionsHook;
         List<ProtocolVersion> older = new ArrayList<ProtocolVersion>();
         for (ProtocolVersion v : versions) {
             if (!v.equals(ProtocolVersion.TLS13)) {
@@ -110,7 +112,7 @@ public final class TlsConfig {
         }
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
-                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).hooks(b.tls12Hooks).build();
+                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks).build();
     }
 
     /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
@@ -135,6 +137,7 @@ public final class TlsConfig {
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
         tls12 = c.tls12;
+        extensionsHook = c.extensionsHook;
     }
 
     /** This configuration with {@link #serverName()} replaced. */
@@ -240,7 +243,7 @@ public final class TlsConfig {
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
                 .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook)
-                .olderVersions(tls12.clientOffer()).build();
+                .olderVersions(tls12.clientOffer()).extensionsHook(extensionsHook).build();
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
@@ -251,7 +254,9 @@ public final class TlsConfig {
         private boolean encryptThenMac = true;
         private int minDhBits = 2048;
         private boolean fallbackScsv;
+        private FfdheGroup dhGroup = FfdheGroup.FFDHE2048;
         private Tls12Config.Hooks tls12Hooks;
+        private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
                 CipherSuite.TLS_AES_128_CCM_SHA256);
@@ -336,15 +341,33 @@ public final class TlsConfig {
         /** Client: the smallest DH prime, in bits, accepted from a TLS 1.2 server (default 2048; Logjam). */
         public Builder minDhBits(int v) {
             if (v < 1024) {
-                throw new IllegalArgumentException("a DH minimum below 1024 bits is not offered");
+                throw new IllegalArgumentException("a DH minimum below 1024 bits is not offered (Logjam)");
             }
             minDhBits = v;
+            return this;
+        }
+
+        /**
+         * Server: the DH group for TLS 1.0-1.2 DHE suites when the client names no RFC 7919 group in
+         * supported_groups (default ffdhe2048, sent as explicit p and g).
+         */
+        public Builder tls12DhGroup(FfdheGroup v) {
+            if (v == null) {
+                throw new IllegalArgumentException("DH group is null");
+            }
+            dhGroup = v;
             return this;
         }
 
         /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
         public Builder fallbackScsv(boolean v) {
             fallbackScsv = v;
+            return this;
+        }
+
+        /** Tests only: rewrite the ClientHello's extensions (see {@link HandshakeConfig.ExtensionsHook}). */
+        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
+            extensionsHook = v;
             return this;
         }
 

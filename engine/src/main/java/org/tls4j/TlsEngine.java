@@ -479,6 +479,19 @@ public final class TlsEngine {
             return failure;
         }
         failure = new TlsException(a);
+        // Outputs of the failed call are dropped (nothing of that flight was sent), except the version a
+        // ServerHello fixed earlier in the same record: the alert goes out with it (RFC 5246, Appendix E.1).
+        try {
+            for (HandshakeOutput o : hs.drainOutputs()) {
+                if (o.kind == HandshakeOutput.Kind.VERSION) {
+                    writeState.setVersion(o.version());
+                } else if (o.protection() != null) {
+                    o.protection().destroy();
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // nothing to apply
+        }
         if (!a.isReceived()) {
             try {
                 queue(ContentType.ALERT, new byte[] {2, (byte) a.description().code});
@@ -591,6 +604,11 @@ public final class TlsEngine {
         } catch (TlsAlert a) {
             throw fail(a);
         }
+    }
+
+    /** Tests only: queues {@code message} (whole handshake messages) as handshake records under the current keys. */
+    void queueHandshakeForTest(byte[] message) throws TlsAlert {
+        queue(ContentType.HANDSHAKE, message);
     }
 
     /** The failure that closed this engine, or null. */

@@ -105,6 +105,11 @@ public final class TestPki {
             return publicKey;
         }
 
+        /** The EC private key (for the SHA-1 ECDSA signatures of TLS 1.0/1.1), or null for other key types. */
+        public EcPrivateKey ecPrivateKey() {
+            return ec;
+        }
+
         /** The RSA private key (for RSA key transport in TLS 1.0-1.2), or null for other key types. */
         public RsaPrivateKey rsaPrivateKey() {
             return rsa;

@@ -210,7 +210,7 @@ final class Tls12Client {
                 throw new TlsAlert(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate (RFC 5246, Section 7.4.2)");
             }
             List<Certificate> chain = Peer12.chain(cx.config, ct, true);
-            if (!Signatures12.keyFits(n.suite.keyExchange, chain.get(0).publicKey())) {
+            if (!Signatures12.keyFits(n.suite.keyExchange, chain.get(0).publicKey(), cx.rules)) {
                 throw new TlsAlert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the server's " + chain.get(0).publicKey().type()
                         + " key does not fit " + n.suite + " (RFC 5246, Section 7.4.2)");
             }
@@ -237,12 +237,8 @@ final class Tls12Client {
             ServerKeyExchange12 ske = cx.require(m, ServerKeyExchange12.class);
             PublicKeyInfo key = chain.get(0).publicKey();
             DigitallySigned sig = ske.signature();
-            if (!Signatures12.versionSigns(cx.rules)) {
-                throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE, "tls4j does not implement the " + n.version
-                        + " signature form (MD5+SHA-1); use RSA key transport or TLS 1.2");
-            }
             // Verify before using anything in the parameters.
-            Signatures12.verify(cx.config.signatureSchemes(), sig.algorithm, key,
+            Signatures12.verify(cx.rules, cx.config.signatureSchemes(), sig.algorithm, key,
                     ske.signedContent(n.clientRandom, n.serverRandom), sig.signature(), "ServerKeyExchange");
             cx.addReceived();
             KeyExchange kex;
@@ -380,7 +376,8 @@ final class Tls12Client {
             if (request != null) {
                 for (CertifiedKey k : c.certificates()) {
                     SignatureScheme s = clientScheme(cx, k, request);
-                    if (s != null) {
+                    if (s != null || (!cx.rules.signatureAlgorithms && fitsTypes(k, request)
+                            && Signatures12.canSignIn(cx.rules, k.leaf().publicKey()))) {
                         mine = k;
                         myScheme = s;
                         break;
@@ -423,7 +420,7 @@ final class Tls12Client {
             ConstantTime.zero(pms);
 
             if (mine != null) {
-                byte[] signature = Signatures12.sign(mine, myScheme, cx.transcript(), c.random());
+                byte[] signature = Signatures12.sign(cx.rules, mine, myScheme, cx.transcript(), c.random());
                 if (c.certificateVerifyHook() != null) {
                     signature = c.certificateVerifyHook().rewrite(signature);
                 }
@@ -447,9 +444,14 @@ final class Tls12Client {
      * must fit it.
      */
     private static SignatureScheme clientScheme(Context12 cx, CertifiedKey k, CertificateRequest12 request) {
-        if (!Signatures12.versionSigns(cx.rules)) {
+        if (!cx.rules.signatureAlgorithms || !fitsTypes(k, request)) {
             return null;
         }
+        return Signatures12.choose(cx.config.signatureSchemes(), request.signatureAlgorithms, k.leaf().publicKey());
+    }
+
+    /** True when {@code k}'s key type is among the request's certificate_types. */
+    private static boolean fitsTypes(CertifiedKey k, CertificateRequest12 request) {
         PublicKeyInfo key = k.leaf().publicKey();
         boolean rsa = key.type() == PublicKeyInfo.KeyType.RSA || key.type() == PublicKeyInfo.KeyType.RSA_PSS;
         int wanted = rsa ? CertificateRequest12.RSA_SIGN : CertificateRequest12.ECDSA_SIGN;
@@ -457,10 +459,7 @@ final class Tls12Client {
         for (byte t : request.certificateTypes()) {
             typeOk |= (t & 0xff) == wanted;
         }
-        if (!typeOk) {
-            return null;
-        }
-        return Signatures12.choose(cx.config.signatureSchemes(), request.signatureAlgorithms, key);
+        return typeOk;
     }
 
     /** Waits for the server's ChangeCipherSpec (RFC 5246, Section 7.1). */

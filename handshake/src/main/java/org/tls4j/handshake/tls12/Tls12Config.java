@@ -52,6 +52,11 @@ public final class Tls12Config {
         default byte[] keyExchangePublic(byte[] publicValue) {
             return publicValue;
         }
+
+        /** Server: the ServerHello extensions to send instead of {@code extensions}. */
+        default List<Extension> serverHelloExtensions(List<Extension> extensions) {
+            return extensions;
+        }
     }
 
     private static final Hooks NO_HOOKS = new Hooks() {};

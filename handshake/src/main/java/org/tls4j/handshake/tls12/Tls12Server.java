@@ -215,14 +215,14 @@ final class Tls12Server {
                         continue;
                     }
                     PublicKeyInfo key = k.leaf().publicKey();
-                    if (!Signatures12.keyFits(s.keyExchange, key)) {
+                    if (!Signatures12.keyFits(s.keyExchange, key, rules)) {
                         continue;
                     }
                     SignatureScheme scheme = null;
-                    if (s.keyExchange.serverKeyExchange) {
-                        if (!Signatures12.versionSigns(rules) || sa == null) {
-                            // TLS 1.0/1.1 signature forms are not implemented; a TLS 1.2 client without
-                            // signature_algorithms means SHA-1 (RFC 5246, Section 7.4.1.4.1), which we refuse.
+                    if (s.keyExchange.serverKeyExchange && rules.signatureAlgorithms) {
+                        if (sa == null) {
+                            // A TLS 1.2 client without signature_algorithms means SHA-1 (RFC 5246, Section
+                            // 7.4.1.4.1), which tls4j does not sign with.
                             continue;
                         }
                         scheme = Signatures12.choose(c.signatureSchemes(), sa.schemes, key);
@@ -314,8 +314,14 @@ final class Tls12Server {
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
-        ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, new Extensions(ext));
+        Tls12Config.Hooks hooks = cx.config12.hooks;
+        Extensions sent = new Extensions(hooks.serverHelloExtensions(ext));
+        ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, sent);
         cx.send(sh);
+        // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
+        // a server without it).
+        boolean ems = sent.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        boolean etm = sent.contains(ExtensionType.ENCRYPT_THEN_MAC);
 
         List<byte[]> ders = new ArrayList<byte[]>();
         for (Certificate cert : ch0.certificate.chain()) {
@@ -324,7 +330,6 @@ final class Tls12Server {
         cx.send(new Certificate12(ders));
 
         KeyExchange.KeyShare share = null;
-        Tls12Config.Hooks hooks = cx.config12.hooks;
         if (ch0.suite.keyExchange.serverKeyExchange) {
             KeyExchange kex = ch0.dhGroup != null ? ch0.dhGroup : Groups.keyExchange(ch0.group);
             share = kex.generate(c.random());
@@ -333,7 +338,7 @@ final class Tls12Server {
                     ? new DheServerKeyExchange(unsigned(ch0.dhGroup.prime()), unsigned(ch0.dhGroup.generator()), pub, null)
                     : new EcdheServerKeyExchange(ch0.group, pub, null);
             byte[] content = unsigned.signedContent(ch.random(), random);
-            byte[] sig = hooks.serverKeyExchangeSignature(Signatures12.sign(ch0.certificate, ch0.scheme, content, c.random()));
+            byte[] sig = hooks.serverKeyExchangeSignature(Signatures12.sign(cx.rules, ch0.certificate, ch0.scheme, content, c.random()));
             DigitallySigned ds = new DigitallySigned(ch0.scheme, sig);
             cx.send(ch0.dhGroup != null
                     ? new DheServerKeyExchange(unsigned(ch0.dhGroup.prime()), unsigned(ch0.dhGroup.generator()), pub, ds)
@@ -343,7 +348,7 @@ final class Tls12Server {
             cx.send(certificateRequest(c, cx.rules));
         }
         cx.send(ServerHelloDone.INSTANCE);
-        Pending p = new Pending(ch0, ch, random, share);
+        Pending p = new Pending(ch0, ch, random, share, ems, etm);
         return c.clientAuth() != ClientAuth.NONE ? new ExpectClientCertificate(p) : new ExpectClientKeyExchange(p, null);
     }
 
@@ -386,12 +391,17 @@ final class Tls12Server {
         final byte[] serverRandom;
         /** Our (EC)DHE key, or null for RSA key transport. */
         final KeyExchange.KeyShare share;
+        final boolean ems;
+        final boolean etm;
 
-        Pending(Choice choice, ClientHello clientHello, byte[] serverRandom, KeyExchange.KeyShare share) {
+        Pending(Choice choice, ClientHello clientHello, byte[] serverRandom, KeyExchange.KeyShare share, boolean ems,
+                boolean etm) {
             this.choice = choice;
             this.clientHello = clientHello;
             this.serverRandom = serverRandom;
             this.share = share;
+            this.ems = ems;
+            this.etm = etm;
         }
 
         void destroy() {
@@ -489,7 +499,7 @@ final class Tls12Server {
             }
             cx.addReceived();
             Keys12 keys = Keys12.derive(cx, choice.suite, premaster, p.clientHello.random(), p.serverRandom,
-                    choice.ems, choice.etm, cx.config.random());
+                    p.ems, p.etm, cx.config.random());
             ConstantTime.zero(premaster);
             List<Certificate> peerChain = clientChain == null ? Collections.<Certificate>emptyList() : clientChain;
             HandshakeSummary summary = HandshakeSummary.tls12(choice.version, choice.suite.suite, choice.group,
@@ -521,11 +531,7 @@ final class Tls12Server {
         @Override
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             CertificateVerify12 cv = cx.require(m, CertificateVerify12.class);
-            if (!Signatures12.versionSigns(cx.rules)) {
-                throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE, "tls4j does not implement the "
-                        + cx.rules.version + " CertificateVerify form (MD5+SHA-1)");
-            }
-            Signatures12.verify(cx.config.signatureSchemes(), cv.signed.algorithm, clientChain.get(0).publicKey(),
+            Signatures12.verify(cx.rules, cx.config.signatureSchemes(), cv.signed.algorithm, clientChain.get(0).publicKey(),
                     cx.transcript(), cv.signed.signature(), "client CertificateVerify");
             cx.addReceived();
             return new ExpectChangeCipherSpec(keys, summary);
