@@ -442,6 +442,34 @@ class Tls12EngineTest {
         assertNull(to.failure());
     }
 
+    /** TLS 1.0 CBC: 1/n-1 record splitting (BEAST) is on by default; TLS 1.1 has explicit IVs and does not split. */
+    @Test
+    void tls10CbcSplitsTheFirstByte() throws Exception {
+        for (ProtocolVersion v : new ProtocolVersion[] {ProtocolVersion.TLS10, ProtocolVersion.TLS11}) {
+            EnginePair p = ok(TestCerts.client().versions(v).build(), TestCerts.server(TestPki.KeyKind.EC_P256).versions(v)
+                    .tls12CipherSuites(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA).build());
+            ByteBuffer net = ByteBuffer.allocate(1 << 16);
+            p.client.wrap(ByteBuffer.wrap(DATA), net);
+            net.flip();
+            int records = 0;
+            int firstLength = -1;
+            while (net.remaining() >= 5) {
+                int len = (net.get(net.position() + 3) & 0xff) << 8 | (net.get(net.position() + 4) & 0xff);
+                assertEquals(v.code, (net.get(net.position() + 1) & 0xff) << 8 | (net.get(net.position() + 2) & 0xff));
+                if (firstLength < 0) {
+                    firstLength = len;
+                }
+                net.position(net.position() + 5 + len);
+                records++;
+            }
+            assertEquals(v.equals(ProtocolVersion.TLS10) ? 2 : 1, records, v.toString());
+            if (v.equals(ProtocolVersion.TLS10)) {
+                assertEquals(16 + 20, firstLength, "encrypt-then-MAC (the default): 1 byte padded to one AES block,"
+                        + " then the 20-byte HMAC-SHA1");
+            }
+        }
+    }
+
     static List<Extension> without(List<Extension> ext, ExtensionType type) {
         List<Extension> out = new ArrayList<>();
         for (Extension e : ext) {

@@ -23,9 +23,10 @@ import org.tls4j.record.ProtocolVersion;
 /**
  * Live smoke interop of TLS 1.0-1.2 against OpenSSL 3.0, both directions: tls4j's client to
  * {@code openssl s_server -rev} and {@code openssl s_client} to tls4j's server, one line exchanged each
- * time, for every key exchange (ECDHE_ECDSA, ECDHE_RSA, DHE_RSA, RSA) in TLS 1.2 and RSA key transport in
- * TLS 1.0 and 1.1 ({@code -cipher ...:@SECLEVEL=0}, as OpenSSL 3.0 refuses those versions at its default
- * security level). Each case checks the negotiated version and suite on both ends. The full matrix (GnuTLS,
+ * time, for every key exchange (ECDHE_ECDSA, ECDHE_RSA, DHE_RSA, RSA) in TLS 1.2 and in TLS 1.0/1.1
+ * ({@code -cipher ...:@SECLEVEL=0}, as OpenSSL 3.0 refuses those versions at its default security
+ * level), which exercises the MD5+SHA-1 and SHA-1 ECDSA signatures, CBC with chained IVs and 1/n-1
+ * splitting, encrypt-then-MAC and extended master secret against OpenSSL. Each case checks the negotiated version and suite on both ends. The full matrix (GnuTLS,
  * JSSE, every suite) is the tls12x branch's.
  */
 class Tls12PeerSmokeTest {
@@ -67,6 +68,9 @@ class Tls12PeerSmokeTest {
             new Case(ProtocolVersion.TLS12, "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256", InteropPki.LeafKind.RSA_2048),
             new Case(ProtocolVersion.TLS12, "TLS_RSA_WITH_AES_256_CBC_SHA256", "AES256-SHA256", InteropPki.LeafKind.RSA_2048),
             new Case(ProtocolVersion.TLS11, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", InteropPki.LeafKind.RSA_2048),
+            new Case(ProtocolVersion.TLS11, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ECDHE-ECDSA-AES256-SHA", InteropPki.LeafKind.EC_P256),
+            new Case(ProtocolVersion.TLS10, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA", InteropPki.LeafKind.RSA_2048),
+            new Case(ProtocolVersion.TLS10, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", "DHE-RSA-AES256-SHA", InteropPki.LeafKind.RSA_2048),
             new Case(ProtocolVersion.TLS10, "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA", InteropPki.LeafKind.RSA_2048));
 
     private static TlsConfig.Builder only(TlsConfig.Builder b, Case c) {

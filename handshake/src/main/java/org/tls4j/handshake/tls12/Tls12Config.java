@@ -87,8 +87,15 @@ public final class Tls12Config {
                 throw new IllegalArgumentException(v + " is not supported (SSL 3.0 is prohibited by RFC 7568)");
             }
         }
-        if (!versions.isEmpty() && suites.isEmpty()) {
-            throw new IllegalArgumentException("TLS 1.0-1.2 enabled without cipher suites");
+        if (!versions.isEmpty()) {
+            boolean usable = false;
+            for (Suite12 s : suites) {
+                usable |= s.allowedIn(versions.get(0));
+            }
+            if (!usable) {
+                throw new IllegalArgumentException("none of the enabled cipher suites can be used in " + versions
+                        + " (AEAD and SHA-256/384 suites need TLS 1.2)");
+            }
         }
     }
 
@@ -149,12 +156,11 @@ public final class Tls12Config {
         if (versions.isEmpty()) {
             return null;
         }
-        ProtocolVersion lowest = versions.get(versions.size() - 1);
         ProtocolVersion highest12 = versions.get(0);
         List<CipherSuite> cs = new ArrayList<CipherSuite>();
         boolean cbc = false;
         for (Suite12 s : suites) {
-            if (s.allowedIn(highest12) || (s.allowedIn(lowest))) {
+            if (s.allowedIn(highest12)) { // allowedIn is "at least the suite's minimum", so this covers every version
                 cs.add(s.suite);
                 cbc |= s.cipher.kind == BulkCipher12.Kind.BLOCK;
             }
