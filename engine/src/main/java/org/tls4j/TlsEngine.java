@@ -26,27 +26,43 @@ import org.tls4j.record.WriteState;
  * network yourself. {@link #wrap} turns application bytes into records for the network (and emits the
  * handshake's own records); {@link #unwrap} turns records from the network into application bytes (and
  * feeds the handshake). Each call returns a {@link TlsResult} that says what the handshake needs next.
- * Only TLS 1.3 (RFC 8446) is implemented for now.
+ * TLS 1.3 (RFC 8446) and TLS 1.2 (RFC 5246) are on by default; TLS 1.1 and 1.0 (deprecated, RFC 8996)
+ * can be enabled in {@link TlsConfig}. The client offers its whole range in one ClientHello, the server
+ * picks the highest common version ({@code VersionNegotiation}), and everything after that runs in the
+ * machine of that version.
  *
  * <p>Differences from {@code javax.net.ssl.SSLEngine}, to make misuse harder: the handshake starts by
  * itself (no {@code beginHandshake}); there are no delegated tasks; application data is refused until
  * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
  * throws a {@link TlsException} naming the alert, the alert record is produced by the next
- * {@link #wrap}, the keys are destroyed at once, and the engine stays closed.
+ * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
+ * is refused (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning).
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
- * unwrap: src → Deframer (+ ReadState: Aead13Protection.open) → record type?
- *           handshake        → Tls13Handshake → HandshakeReassembler → Tls13Messages.parse
- *                              → Tls13Client/Tls13Server state.handle(...) → HandshakeOutputs
- *           change_cipher_spec → Tls13Handshake.changeCipherSpec (checked, dropped)
+ * unwrap: src → Deframer (+ ReadState: Aead13Protection / Aead12Protection / TlsCbcProtection .open)
+ *           → record type?
+ *           handshake        → VersionNegotiation (server: reads the ClientHello, picks the version)
+ *                              → Tls13Handshake → Tls13Messages.parse → Tls13Client/Tls13Server states
+ *                              | Tls12Handshake → Tls12Messages.parse → Tls12Client/Tls12Server states
+ *                              → HandshakeOutputs
+ *           change_cipher_spec → TLS 1.3: checked and dropped; TLS 1.0-1.2: the state switches the
+ *                              read protection (READ_PROTECTION output)
  *           alert            → close_notify: inbound closed; others: TlsException
  *           application_data → dst
- * HandshakeOutputs, in order: HANDSHAKE/CHANGE_CIPHER_SPEC bytes → Fragmenter (+ WriteState: seal)
- *           → pending network bytes; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed in
- *           ReadState/WriteState; COMPLETE → session()
- * wrap:   pending network bytes → dst; then application data → Fragmenter → dst
+ * HandshakeOutputs, in order: HANDSHAKE bytes → Fragmenter (+ WriteState: seal) → pending network bytes;
+ *           CHANGE_CIPHER_SPEC → the TLS 1.3 dummy record, or a real TLS 1.0-1.2 record followed by
+ *           WRITE_PROTECTION; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed (TLS 1.3);
+ *           READ_PROTECTION/WRITE_PROTECTION → Protections12 objects installed (TLS 1.0-1.2);
+ *           VERSION → record versions (RFC 5246, Appendix E.1); WARNING_ALERT → an alert record;
+ *           COMPLETE → session()
+ * wrap:   pending network bytes → dst; then application data → Fragmenter (1/n−1 splitting for TLS 1.0
+ *           CBC, against BEAST) → dst
  * </pre>
+ *
+ * <p>Record versions: the first ClientHello record carries 0x0301 and later ones 0x0303 (RFC 8446,
+ * Section 5.1); once TLS 1.0-1.2 is negotiated, records are written with that version and must arrive
+ * with it.
  *
  * <p>A complete client and server, with the two engines talking in memory (the same loop works with
  * a SocketChannel in place of the buffers {@code c2s}/{@code s2c}):
@@ -68,6 +84,7 @@ import org.tls4j.record.WriteState;
  *     s2c.flip(); client.unwrap(s2c, app); s2c.compact();
  * }
  * System.out.println(client.session());            // TLSv1.3 TLS_AES_128_GCM_SHA256 x25519 ... alpn=h2
+ *                                                  // (TLSv1.2 TLS_ECDHE_... with a TLS 1.2-only peer)
  * client.wrap(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), c2s);
  * c2s.flip(); app.clear(); server.unwrap(c2s, app); c2s.compact();
  * app.flip();                                      // "hello"
