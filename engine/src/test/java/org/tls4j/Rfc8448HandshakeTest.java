@@ -137,7 +137,7 @@ class Rfc8448HandshakeTest {
         assertEquals(TlsResult.Status.CLOSED, r.status());
     }
 
-    private static List<Extension> rfcClientExtensions(List<Extension> ours) {
+    static List<Extension> rfcClientExtensions(List<Extension> ours) {
         // RFC 8448 order: server_name, renegotiation_info, supported_groups, session_ticket, key_share,
         // supported_versions, signature_algorithms, psk_key_exchange_modes, record_size_limit.
         List<Extension> out = new ArrayList<>();
@@ -151,7 +151,7 @@ class Rfc8448HandshakeTest {
         return out;
     }
 
-    private static List<Extension> rfcEncryptedExtensions(List<NamedGroup> groups) {
+    static List<Extension> rfcEncryptedExtensions(List<NamedGroup> groups) {
         List<Extension> out = new ArrayList<>();
         out.add(new org.tls4j.handshake.ext.SupportedGroups(groups));
         out.add(new RawExtension(ExtensionType.of(0x001c), new byte[] {0x40, 0x01}));
@@ -195,7 +195,7 @@ class Rfc8448HandshakeTest {
         return Arrays.copyOfRange(db, db.length - hLen, db.length);
     }
 
-    private static byte[] wrap(TlsEngine e, ByteBuffer src) throws TlsException {
+    static byte[] wrap(TlsEngine e, ByteBuffer src) throws TlsException {
         ByteBuffer out = ByteBuffer.allocate(1 << 16);
         TlsResult r;
         do {
@@ -205,7 +205,7 @@ class Rfc8448HandshakeTest {
         return remaining(out);
     }
 
-    private static void unwrap(TlsEngine e, byte[] records, ByteBuffer app) throws TlsException {
+    static void unwrap(TlsEngine e, byte[] records, ByteBuffer app) throws TlsException {
         ByteBuffer in = ByteBuffer.wrap(records);
         while (in.hasRemaining()) {
             TlsResult r = e.unwrap(in, app);
@@ -215,19 +215,19 @@ class Rfc8448HandshakeTest {
         }
     }
 
-    private static byte[] remaining(ByteBuffer b) {
+    static byte[] remaining(ByteBuffer b) {
         byte[] out = new byte[b.remaining()];
         b.get(out);
         return out;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
-    private static byte[] hex(Map<String, String> v, String k) {
+    static byte[] hex(Map<String, String> v, String k) {
         String s = v.get(k);
         if (s == null) {
             throw new AssertionError("no " + k + " in the section");
@@ -297,7 +297,7 @@ class Rfc8448HandshakeTest {
         return out;
     }
 
-    private static Map<String, String> loadSection(String section) {
+    static Map<String, String> loadSection(String section) {
         Map<String, String> current = null;
         Map<String, String> found = null;
         for (String raw : Vectors.text("botan/tls_13_rfc8448/transcripts.vec").split("\n")) {

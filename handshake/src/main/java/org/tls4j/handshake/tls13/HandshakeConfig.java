@@ -58,6 +58,8 @@ public final class HandshakeConfig {
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
     final OlderVersionsOffer olderVersions;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -82,6 +84,7 @@ public final class HandshakeConfig {
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
         olderVersions = b.olderVersions;
+        resumption = b.resumption;
         if ((suites.isEmpty() && (olderVersions == null || olderVersions.tls13)) || groups.isEmpty()
                 || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
@@ -182,6 +185,10 @@ public final class HandshakeConfig {
         return olderVersions == null || olderVersions.tls13;
     }
 
+    public Resumption resumption() {
+        return resumption;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -206,6 +213,7 @@ public final class HandshakeConfig {
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
         private OlderVersionsOffer olderVersions;
+        private Resumption resumption = Resumption.NONE;
 
         private Builder() {}
 
@@ -336,6 +344,15 @@ public final class HandshakeConfig {
         /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
         public Builder certificateVerifyHook(CertificateVerifyHook v) {
             certificateVerifyHook = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
             return this;
         }
 

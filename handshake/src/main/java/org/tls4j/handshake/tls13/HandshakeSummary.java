@@ -23,6 +23,8 @@ public final class HandshakeSummary {
     public final String serverName;
     /** True when the server sent a HelloRetryRequest. */
     public final boolean helloRetried;
+    /** True when the handshake resumed a session with a PSK (RFC 8446, Section 2.2). */
+    public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
 
@@ -30,7 +32,14 @@ public final class HandshakeSummary {
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates) {
         this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
-                localCertificates);
+                localCertificates, false);
+    }
+
+    HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
+            String serverName, boolean helloRetried, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates, boolean resumed) {
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, resumed);
     }
 
     /**
@@ -45,12 +54,13 @@ public final class HandshakeSummary {
             throw new IllegalArgumentException("not a TLS 1.0-1.2 version: " + version);
         }
         return new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, false,
-                peerCertificates, localCertificates);
+                peerCertificates, localCertificates, false);
     }
 
     private HandshakeSummary(ProtocolVersion version, CipherSuite suite, NamedGroup group,
             SignatureScheme signatureScheme, String alpn, String serverName, boolean helloRetried,
-            List<Certificate> peerCertificates, List<Certificate> localCertificates) {
+            List<Certificate> peerCertificates, List<Certificate> localCertificates, boolean resumed) {
+        this.resumed = resumed;
         this.version = version;
         this.suite = suite;
         this.group = group;
@@ -75,6 +85,7 @@ public final class HandshakeSummary {
     @Override
     public String toString() {
         return version + " " + suite + " " + group + " " + signatureScheme + (alpn != null ? " alpn=" + alpn : "")
-                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "");
+                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "")
+                + (resumed ? " (resumed)" : "");
     }
 }
