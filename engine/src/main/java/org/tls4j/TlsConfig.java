@@ -61,6 +61,8 @@ import org.tls4j.record.ProtocolVersion;
  * <li>certificates and names: verified (chain to {@link Builder#trustAnchors}, then the host name);</li>
  * <li>random: {@link HmacDrbg} seeded from {@code SecureRandom}; clock: {@link Clock#systemUTC()};</li>
  * <li>HelloRetryRequest cookie off; middlebox compatibility mode (RFC 8446, Appendix D.4) on.</li>
+ * <li>record_size_limit 16385 (RFC 8449, the TLS 1.3 maximum: understood, nothing lowered); GREASE
+ *     (RFC 8701) off.</li>
  * </ul>
  */
 public final class TlsConfig {
@@ -79,12 +81,14 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean hrrCookie;
     private final boolean middleboxCompat;
+    private final int recordSizeLimit;
+    private final boolean grease;
+    private final HandshakeConfig.ExtensionsHook extensionsHook;
     private final ClientAuth clientAuth;
     private final boolean sendCertificateAuthorities;
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
     private final Tls12Config tls12;
-    private final HandshakeConfig.ExtensionsHook extensionsHook;
     /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
     private final Resumption resumption;
     private final SessionCache sessionCache;
@@ -105,11 +109,13 @@ public final class TlsConfig {
         clock = b.clock;
         hrrCookie = b.hrrCookie;
         middleboxCompat = b.middleboxCompat;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
+        extensionsHook = b.extensionsHook;
         clientAuth = b.clientAuth;
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
-        extensionsHook = b.extensionsHook;
         List<ProtocolVersion> older = new ArrayList<ProtocolVersion>();
         for (ProtocolVersion v : versions) {
             if (!v.equals(ProtocolVersion.TLS13)) {
@@ -142,12 +148,14 @@ public final class TlsConfig {
         clock = c.clock;
         hrrCookie = c.hrrCookie;
         middleboxCompat = c.middleboxCompat;
+        recordSizeLimit = c.recordSizeLimit;
+        grease = c.grease;
+        extensionsHook = c.extensionsHook;
         clientAuth = c.clientAuth;
         sendCertificateAuthorities = c.sendCertificateAuthorities;
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
         tls12 = c.tls12;
-        extensionsHook = c.extensionsHook;
         resumption = c.resumption;
         sessionCache = c.sessionCache;
     }
@@ -233,6 +241,16 @@ public final class TlsConfig {
         return middleboxCompat;
     }
 
+    /** The record_size_limit this side advertises (RFC 8449), or 0 when it sends none. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** Client: whether the ClientHello carries GREASE values (RFC 8701). */
+    public boolean grease() {
+        return grease;
+    }
+
     /** Server: whether a client certificate is asked for, and whether one is required. */
     public ClientAuth clientAuth() {
         return clientAuth;
@@ -286,8 +304,9 @@ public final class TlsConfig {
                 .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
+                .recordSizeLimit(recordSizeLimit).grease(grease).extensionsHook(extensionsHook)
                 .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook)
-                .olderVersions(tls12.clientOffer()).extensionsHook(extensionsHook);
+                .olderVersions(tls12.clientOffer());
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
@@ -324,6 +343,8 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private boolean hrrCookie;
         private boolean middleboxCompat = true;
+        private int recordSizeLimit = (1 << 14) + 1;
+        private boolean grease;
         private ClientAuth clientAuth = ClientAuth.NONE;
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
@@ -464,12 +485,6 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Tests only: rewrite the ClientHello's extensions (see {@link HandshakeConfig.ExtensionsHook}). */
-        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
-            extensionsHook = v;
-            return this;
-        }
-
         /** Tests only: hooks into the TLS 1.0-1.2 machines to build a misbehaving peer. */
         Builder tls12Hooks(Tls12Config.Hooks v) {
             tls12Hooks = v;
@@ -594,6 +609,43 @@ public final class TlsConfig {
         /** Middlebox compatibility mode (RFC 8446, Appendix D.4), on by default. */
         public Builder middleboxCompatibility(boolean v) {
             middleboxCompat = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes one protected record sent to us may
+         * carry, in TLS 1.3 counting the inner content type and padding, so 64 to 16385 (2^14 + 1, the
+         * protocol's own maximum, the default: it tells the peer we understand the extension without
+         * lowering anything). The client offers it in every ClientHello; the server answers a client's
+         * offer with it in EncryptedExtensions. Once both sent one, each side caps its records to the
+         * peer's value and answers a longer record with record_overflow. 0 sends nothing (and then
+         * the peer's limit is not applied either). A client's max_fragment_length is never accepted.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > (1 << 14) + 1)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385, not " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /**
+         * Client: send GREASE values (RFC 8701) in cipher_suites, supported_groups (with a one-byte key
+         * share), supported_versions, signature_algorithms and as two extensions, drawn afresh for each
+         * connection from the random source. Off by default, as in BoringSSL and other libraries (Chrome
+         * turns it on): it makes every ClientHello different, which hurts reproducible traces and
+         * ClientHello-based tests, and a server that breaks on GREASE is a server bug the application
+         * may not be able to do anything about. Turn it on to behave like a browser, or to test that
+         * servers tolerate unknown values.
+         */
+        public Builder grease(boolean v) {
+            grease = v;
+            return this;
+        }
+
+        /** Tests only: rewrite this side's ClientHello or EncryptedExtensions extensions. */
+        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
+            extensionsHook = v;
             return this;
         }
 

@@ -126,6 +126,8 @@ public final class TlsEngine {
     private byte[] earlyRecord;
     private int earlyLen;
     private int earlySkipped;
+    /** The read epoch for which we already sent update_requested (see {@link #askForPeerKeyUpdate}). */
+    private int peerUpdateAskedAt = -1;
     private boolean firstFlightQueued;
     private HandshakeSummary summary;
     private boolean finishedReported;
@@ -221,29 +223,41 @@ public final class TlsEngine {
             destroyIfDone();
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
-        if (!hs.isComplete() || !src.hasRemaining()) {
+        if (!hs.isComplete()) {
             return result(TlsResult.Status.OK, 0, produced);
         }
-        int consumed;
-        int before = dst.position();
+        int consumed = 0;
         try {
-            if (legacyVersion == null && writeState.keyUpdateDue()) {
-                hs.keyUpdate(false);
-                applyOutputs();
-                produced += drainNet(dst);
-                if (pending() > 0) {
-                    return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+            while (true) {
+                // RFC 8446, Section 4.6.3: the answer to the peer's update_requested goes before our next
+                // record; Section 5.5: a new write key before the current one reaches its limit.
+                // (TLS 1.0-1.2 have no KeyUpdate: legacyVersion set.)
+                if (legacyVersion == null && (hs.keyUpdateOwed() || (src.hasRemaining() && writeState.keyUpdateDue()))) {
+                    hs.keyUpdate(false);
+                    applyOutputs();
+                    produced += drainNet(dst);
+                    if (pending() > 0) {
+                        break;
+                    }
                 }
-                before = dst.position();
+                if (!src.hasRemaining()) {
+                    break;
+                }
+                int before = dst.position();
+                int n = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
+                consumed += n;
+                produced += dst.position() - before;
+                if (n == 0 || legacyVersion != null || !writeState.keyUpdateDue()) {
+                    break; // dst is full, or src is done
+                }
             }
-            consumed = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
         } catch (TlsAlert a) {
             throw fail(a);
         } catch (RuntimeException e) {
             throw fail(new TlsAlert(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
         }
-        produced += dst.position() - before;
-        return result(consumed == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
+        boolean overflow = src.hasRemaining() && consumed == 0 || pending() > 0 && produced == 0;
+        return result(overflow ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
     }
 
     /**
@@ -296,6 +310,7 @@ public final class TlsEngine {
                     progress = true;
                     boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
                     handleRecord(wasProtected);
+                    askForPeerKeyUpdate();
                     continue;
                 }
                 // Feed only what the next record needs, so bytes beyond it stay in src (nothing hides
@@ -399,6 +414,30 @@ public final class TlsEngine {
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
+    }
+
+    /**
+     * RFC 8446, Section 5.5 binds the sender ("Implementations SHOULD NOT attempt to encrypt more than
+     * ..."), and names no alert for a peer that goes on past the limit. So when the peer has used 7/8 of
+     * its key's limit, we send a KeyUpdate with update_requested (Section 4.6.3), once per read key; the
+     * peer's answer switches the read key and the counter starts again. We never close for it.
+     */
+    private void askForPeerKeyUpdate() throws TlsAlert {
+        if (summary != null && !outboundClosed && peerUpdateAskedAt != readEpochs && readState.peerKeyUpdateWanted()) {
+            peerUpdateAskedAt = readEpochs;
+            hs.keyUpdate(true);
+            applyOutputs();
+        }
+    }
+
+    /**
+     * Test hook (package-private, not an API): lowers the records allowed under one key in both
+     * directions to {@code max}, so the automatic KeyUpdate of RFC 8446, Section 5.5 happens after a few
+     * records instead of about 2^24.5 (AES-GCM).
+     */
+    void capRecordsPerKeyForTest(long max) {
+        writeState.capRecordsPerKey(max);
+        readState.capRecordsPerKey(max);
     }
 
     /**
@@ -516,6 +555,11 @@ public final class TlsEngine {
                     break;
                 case COMPLETE:
                     summary = o.summary();
+                    break;
+                case RECORD_SIZE_LIMIT:
+                    // RFC 8449, Section 4: the peer's limit caps what we seal, ours what we open.
+                    writeState.setRecordSizeLimit(o.peerRecordSizeLimit(), legacyVersion == null);
+                    readState.setRecordSizeLimit(o.ownRecordSizeLimit());
                     break;
                 default:
                     throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);

@@ -470,6 +470,41 @@ class Tls12EngineTest {
         }
     }
 
+    /** record_size_limit (RFC 8449) in TLS 1.2: each side writes records of at most the other's limit. */
+    @Test
+    void recordSizeLimitInTls12() throws Exception {
+        EnginePair p = ok(client12().recordSizeLimit(2048).build(), server12().recordSizeLimit(512).build());
+        byte[] big = new byte[5000];
+        new Random(3).nextBytes(big);
+        assertEquals(512, maxRecordPlaintext(p.client, p.server, big), "client to server: the server's limit");
+        assertEquals(2048, maxRecordPlaintext(p.server, p.client, big), "server to client: the client's limit");
+    }
+
+    /**
+     * The largest record plaintext {@code from} writes for {@code data} (AES-128-GCM: 8-byte nonce,
+     * 16-byte tag); the records are then delivered to {@code to}, which must read {@code data}.
+     */
+    private static int maxRecordPlaintext(TlsEngine from, TlsEngine to, byte[] data) throws Exception {
+        ByteBuffer net = ByteBuffer.allocate(1 << 16);
+        from.wrap(ByteBuffer.wrap(data), net);
+        net.flip();
+        int max = 0;
+        for (int pos = net.position(); pos + 5 <= net.limit(); ) {
+            int len = (net.get(pos + 3) & 0xff) << 8 | (net.get(pos + 4) & 0xff);
+            max = Math.max(max, len - 8 - 16);
+            pos += 5 + len;
+        }
+        ByteBuffer app = ByteBuffer.allocate(data.length + 1);
+        while (net.hasRemaining()) {
+            to.unwrap(net, app);
+        }
+        app.flip();
+        byte[] got = new byte[app.remaining()];
+        app.get(got);
+        assertArrayEquals(data, got);
+        return max;
+    }
+
     static List<Extension> without(List<Extension> ext, ExtensionType type) {
         List<Extension> out = new ArrayList<>();
         for (Extension e : ext) {

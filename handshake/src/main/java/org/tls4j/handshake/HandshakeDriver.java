@@ -45,6 +45,11 @@ public interface HandshakeDriver {
     /** The current state's name. */
     String stateName();
 
+    /** TLS 1.3: true when the peer's update_requested must be answered before our next record. */
+    default boolean keyUpdateOwed() {
+        return false;
+    }
+
     /** TLS 1.3 server: true while rejected early data is being skipped (RFC 8446, Section 4.2.10). */
     default boolean skippingEarlyData() {
         return false;

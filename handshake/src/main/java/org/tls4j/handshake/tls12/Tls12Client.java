@@ -191,6 +191,13 @@ final class Tls12Client {
                         + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
             }
         }
+        // RFC 8449: the server's answer caps the records we send; ours is what the ClientHello offered.
+        org.tls4j.handshake.ext.RecordSizeLimit rsl = RecordSizeLimit12.find(ext);
+        if (rsl != null) {
+            org.tls4j.handshake.ext.RecordSizeLimit mine = RecordSizeLimit12.find(ch.extensions);
+            cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(rsl.limit),
+                    RecordSizeLimit12.clamp(mine.limit)));
+        }
         cx.keyExchange = suite.keyExchange;
         return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn));
     }

@@ -311,6 +311,12 @@ final class Tls12Server {
             ext.add(new ApplicationLayerProtocolNegotiation(
                     Collections.singletonList(ch0.alpn.getBytes(StandardCharsets.UTF_8))));
         }
+        org.tls4j.handshake.ext.RecordSizeLimit offeredRsl = RecordSizeLimit12.find(ch.extensions);
+        int ownRsl = c.recordSizeLimit();
+        if (offeredRsl != null && ownRsl != 0) {
+            // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
+            ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
+        }
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
@@ -318,6 +324,10 @@ final class Tls12Server {
         Extensions sent = new Extensions(hooks.serverHelloExtensions(ext));
         ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, sent);
         cx.send(sh);
+        if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
+            cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
+                    RecordSizeLimit12.clamp(ownRsl)));
+        }
         // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
         // a server without it).
         boolean ems = sent.contains(ExtensionType.EXTENDED_MASTER_SECRET);

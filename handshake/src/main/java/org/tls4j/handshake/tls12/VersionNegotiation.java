@@ -199,6 +199,11 @@ public final class VersionNegotiation implements HandshakeDriver {
     }
 
     @Override
+    public boolean keyUpdateOwed() {
+        return current != null && current.keyUpdateOwed();
+    }
+
+    @Override
     public boolean skippingEarlyData() {
         return current != null && current.skippingEarlyData();
     }

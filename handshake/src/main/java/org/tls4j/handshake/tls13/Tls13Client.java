@@ -110,8 +110,11 @@ public final class Tls13Client {
         for (NamedGroup g : c.tls13() ? c.keyShareGroups : Collections.<NamedGroup>emptyList()) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
+        if (c.grease) {
+            cx.setGrease(Grease.choose(c.random));
+        }
         ClientTicket ticket = c.tls13() ? ticketToOffer(c) : null;
-        ClientHello ch = clientHello(c, random, sessionId, shares, null, ticket);
+        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket);
         if (ticket != null) {
             ch = PskClient.bind(ch, ticket, null);
         }
@@ -153,8 +156,8 @@ public final class Tls13Client {
      * with {@link HandshakeConfig#olderVersions()} also the TLS 1.0-1.2 offer: older versions in
      * supported_versions (or only legacy_version, without TLS 1.3), their suites and their extensions.
      */
-    private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
-            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random,
+            byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
         OlderVersionsOffer older = c.olderVersions;
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
@@ -191,11 +194,19 @@ public final class Tls13Client {
             }
             ext.add(new ApplicationLayerProtocolNegotiation(names));
         }
+        Extension rsl = RecordSizeLimits.clientOffer(c);
+        if (rsl != null) {
+            ext.add(rsl);
+        }
         if (cookie != null) {
             ext.add(new Cookie(cookie));
         }
         if (older != null) {
-            ext.addAll(older.extensions); // before pre_shared_key, which must come last (Section 4.2.11)
+            ext.addAll(older.extensions);
+        }
+        if (grease != null) {
+            ext = grease.extensions(ext, greaseShare);
+            suites = grease.suites(suites);
         }
         if (ticket != null) {
             PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
@@ -216,7 +227,10 @@ public final class Tls13Client {
     private static Set<ExtensionType> sentTypes(ClientHello ch) {
         Set<ExtensionType> s = new HashSet<ExtensionType>();
         for (Extension e : ch.extensions.list()) {
-            s.add(e.type());
+            // RFC 8701, Section 3.1: a GREASE extension type in the server's answer fails the connection.
+            if (!e.type().isGrease()) {
+                s.add(e.type());
+            }
         }
         return s;
     }
@@ -446,8 +460,10 @@ public final class Tls13Client {
                 ticket.destroy();
                 keep = null;
             }
-            ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
-                    cookie == null ? null : cookie.cookie(), keep);
+            // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
+            // GREASE share goes); otherwise key_share stays as it was.
+            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(),
+                    next, cookie == null ? null : cookie.cookie(), keep);
             if (keep != null) {
                 ch2 = PskClient.bind(ch2, keep, transcript);
             }
@@ -578,6 +594,7 @@ public final class Tls13Client {
                             "the server selected ALPN protocol \"" + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
                 }
             }
+            RecordSizeLimits.clientAccept(cx, ee.extensions, h.sent.extensions);
             h.transcript.add(cx.received());
             if (h.pskProof != null) {
                 // Resumed (Section 2.2): no Certificate or CertificateVerify; the PSK authenticates.

@@ -135,6 +135,14 @@ public final class Tls13Handshake implements org.tls4j.handshake.HandshakeDriver
         return cx.config.resumption.maxEarlyDataSkip;
     }
 
+    /**
+     * True when the peer asked for a KeyUpdate (update_requested) and ours has not been sent yet: the
+     * engine calls {@link #keyUpdate keyUpdate(false)} before its next record (RFC 8446, Section 4.6.3).
+     */
+    public boolean keyUpdateOwed() {
+        return cx.keyUpdateOwed() && state instanceof Traffic.Connected;
+    }
+
     /** Tells the listener (if any) when the state's class changed. */
     private void stateChanged(HandshakeState before) {
         if (cx.config.listener != null && before.getClass() != state.getClass()) {

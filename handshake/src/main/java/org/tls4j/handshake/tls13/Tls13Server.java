@@ -269,6 +269,7 @@ public final class Tls13Server {
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             ClientHello ch = cx.require(m, ClientHello.class);
+            RecordSizeLimits.checkMaxFragmentLength(ch);
             Choice choice = Choice.of(cx.config, ch);
             cx.setClientRandom(ch.random());
             cx.setCcsAllowed(true);
@@ -293,12 +294,17 @@ public final class Tls13Server {
             List<Extension> ext = new ArrayList<Extension>();
             ext.add(new KeyShareHelloRetryRequest(choice.group));
             ext.add(new SupportedVersionsServerHello(ProtocolVersion.TLS13));
-            byte[] cookie = null;
             if (cx.config.hrrCookie) {
                 // A stateful server's cookie: a fresh random token the second ClientHello must echo (4.2.2).
-                cookie = cx.config.random.nextBytes(32);
-                ext.add(new Cookie(cookie));
+                ext.add(new Cookie(cx.config.random.nextBytes(32)));
             }
+            if (cx.config.extensionsHook != null) {
+                ext = cx.config.extensionsHook.rewrite(ExtensionContext.HELLO_RETRY_REQUEST, ext);
+            }
+            // The cookie the second ClientHello must echo is the one actually sent (a test hook may
+            // replace it, as the RFC 8448 Section 5 replay does with the RFC server's own cookie).
+            Cookie sentCookie = new Extensions(ext).find(Cookie.class);
+            byte[] cookie = sentCookie == null ? null : sentCookie.cookie();
             cx.send(new HelloRetryRequest(ProtocolVersion.TLS12, ch.legacySessionId(), choice.suite.suite, 0,
                     new Extensions(ext)), t);
             boolean ccs = false;
@@ -469,6 +475,10 @@ public final class Tls13Server {
         List<Extension> ee = new ArrayList<Extension>();
         if (c.sendServerGroups) {
             ee.add(new SupportedGroups(c.groups));
+        }
+        Extension rsl = RecordSizeLimits.serverAnswer(cx, ch.extensions);
+        if (rsl != null) {
+            ee.add(rsl);
         }
         if (choice.alpn != null) {
             ee.add(new ApplicationLayerProtocolNegotiation(
