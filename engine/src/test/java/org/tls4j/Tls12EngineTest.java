@@ -198,6 +198,9 @@ class Tls12EngineTest {
         TlsConfig c = TestCerts.client().versions(ProtocolVersion.TLS11).fallbackScsv(true).build();
         fails(c, TestCerts.server(TestPki.KeyKind.EC_P256).versions(ProtocolVersion.TLS12, ProtocolVersion.TLS11).build(),
                 true, AlertDescription.INAPPROPRIATE_FALLBACK);
+        // A TLS 1.2 retry to a server that speaks TLS 1.3 (RFC 7507 with RFC 8446, Section 4.2.1).
+        fails(client12().fallbackScsv(true).build(), TestCerts.server(TestPki.KeyKind.EC_P256).build(), true,
+                AlertDescription.INAPPROPRIATE_FALLBACK);
         // At the server's highest version the SCSV is harmless.
         assertEquals(ProtocolVersion.TLS12, ok(client12().fallbackScsv(true).build(), server12().build())
                 .server.session().version());
@@ -503,6 +506,58 @@ class Tls12EngineTest {
         app.get(got);
         assertArrayEquals(data, got);
         return max;
+    }
+
+    /**
+     * Raccoon needs a DH secret reused across connections; both sides draw a fresh (EC)DHE key for every
+     * handshake, so the server's DHE public value differs each time.
+     */
+    @Test
+    void dheKeysAreFreshPerHandshake() throws Exception {
+        List<byte[]> ys = new ArrayList<>();
+        TlsListener l = new TlsListener() {
+            @Override
+            public void onHandshakeMessage(boolean sent, HandshakeMessage m) {
+                if (m instanceof org.tls4j.handshake.tls12.msg.DheServerKeyExchange) {
+                    ys.add(((org.tls4j.handshake.tls12.msg.DheServerKeyExchange) m).ys());
+                }
+            }
+        };
+        TlsConfig s = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12)
+                .tls12CipherSuites(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).listener(l).build();
+        ok(client12().build(), s);
+        ok(client12().build(), s);
+        assertEquals(2, ys.size());
+        assertFalse(Arrays.equals(ys.get(0), ys.get(1)));
+    }
+
+    /** The default TLS 1.2 suites: forward secrecy and AEAD first, and no 3DES, RC4, NULL or CCM_8. */
+    @Test
+    void defaultTls12SuitesHaveNoLegacySuite() {
+        List<org.tls4j.handshake.tls12.Suite12> suites = TlsConfig.builder().build().tls12Config().suites();
+        assertEquals(org.tls4j.handshake.tls12.Suite12.defaultOrder(false), suites);
+        for (org.tls4j.handshake.tls12.Suite12 x : suites) {
+            assertFalse(x.legacy, x.toString());
+        }
+        assertEquals(List.of(ProtocolVersion.TLS12), TlsConfig.builder().build().tls12Config().versions());
+    }
+
+    /**
+     * A ClientHello with no extensions at all (an old client): with extended master secret not required
+     * and RSA key transport it still works (no renegotiation_info, no signature_algorithms to answer).
+     */
+    @Test
+    void clientHelloWithoutExtensions() throws Exception {
+        TlsConfig c = client12().requireExtendedMasterSecret(false).tls12CipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                .extensionsHook((where, ext) -> List.of()).build();
+        TlsConfig s = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12).requireExtendedMasterSecret(false)
+                .build();
+        EnginePair p = ok(c, s);
+        assertEquals(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, p.server.session().cipherSuite());
+        assertNull(p.server.session().serverName());
+        // With the default policy the same client is refused: no extended_master_secret.
+        fails(c, TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12).build(), true,
+                AlertDescription.HANDSHAKE_FAILURE);
     }
 
     static List<Extension> without(List<Extension> ext, ExtensionType type) {

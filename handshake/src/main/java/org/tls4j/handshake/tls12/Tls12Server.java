@@ -13,6 +13,7 @@ import org.tls4j.crypto.kex.KeyExchange;
 import org.tls4j.crypto.rsa.RsaPrivateKey;
 import org.tls4j.crypto.x509.Certificate;
 import org.tls4j.crypto.x509.PublicKeyInfo;
+import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.ExtensionType;
 import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.NamedGroup;
@@ -150,10 +151,21 @@ final class Tls12Server {
             throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                     "the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)");
         }
-        // RFC 7507, Section 3: a fallback retry below our highest version is refused.
+        // RFC 7507, Section 3: a fallback retry below our highest version is refused. The client's
+        // version is the highest of supported_versions when it sent one (RFC 8446, Section 4.2.1), else
+        // client_version.
         ProtocolVersion offered = ch.legacyVersion;
-        Scsv.checkFallback(ch.cipherSuites, offered.atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : offered,
-                c12.highest().atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : c12.highest());
+        org.tls4j.handshake.ext.SupportedVersionsClientHello sv = ch.extensions == null ? null
+                : ch.extensions.find(org.tls4j.handshake.ext.SupportedVersionsClientHello.class);
+        if (sv != null) {
+            offered = ProtocolVersion.SSL3;
+            for (ProtocolVersion x : sv.versions) {
+                if (x.isSsl3OrTls() && x.compareTo(offered) > 0) {
+                    offered = x;
+                }
+            }
+        }
+        Scsv.checkFallback(ch.cipherSuites, offered, c12.highest());
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
@@ -161,7 +173,9 @@ final class Tls12Server {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
                     "non-empty renegotiation_info in an initial ClientHello (RFC 5746, Section 3.6)");
         }
-        boolean secureRenegotiation = Scsv.signalsSecureRenegotiation(ch);
+        // RFC 5746, Section 3.6: the SCSV or the extension (a ClientHello may have no extensions at all).
+        boolean secureRenegotiation = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
+                || ri != null;
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
