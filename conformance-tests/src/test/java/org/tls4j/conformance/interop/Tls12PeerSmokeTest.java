@@ -138,4 +138,52 @@ class Tls12PeerSmokeTest {
         }
         return out;
     }
+
+    /**
+     * The tls4j client's key log (KeyLogWriter, NSS format) for a TLS 1.2 connection equals the one
+     * {@code openssl s_server -keylogfile} writes: one {@code CLIENT_RANDOM} line with the master secret.
+     */
+    @org.junit.jupiter.api.Test
+    void tls12KeyLogEqualsOpensslKeyLog() throws Exception {
+        InteropPki.Leaf leaf = pki.leaf(InteropPki.LeafKind.EC_P256);
+        File theirs = new File(dir, "openssl-tls12.keys");
+        File ours = new File(dir, "tls4j-tls12.keys");
+        List<String> cmd = new ArrayList<>(List.of(PeerCommands.openssl().getPath(), "s_server", "-accept",
+                "127.0.0.1:0", "-naccept", "1", "-tls1_2", "-rev", "-cert", leaf.chainFile.getPath(),
+                "-key", leaf.keyFile.getPath(), "-keylogfile", theirs.getPath()));
+        try (PeerProcess p = PeerProcess.start("openssl s_server", dir, cmd)) {
+            int port = Integer.parseInt(p.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+            try (org.tls4j.KeyLogWriter w = new org.tls4j.KeyLogWriter(ours.getPath())) {
+                TlsConfig config = Tls4j.client(pki).versions(ProtocolVersion.TLS12).listener(w).build();
+                try (EngineConnection conn = Tls4j.connect(config, port)) {
+                    conn.write("keylog\n".getBytes(StandardCharsets.ISO_8859_1));
+                    assertEquals("golyek", Tls4j.readLine(conn), p.transcript());
+                    conn.closeOutbound();
+                }
+            }
+            List<String> a = keyLines(ours);
+            List<String> b = List.of();
+            for (int i = 0; i < 100 && b.isEmpty(); i++) {
+                b = keyLines(theirs);
+                Thread.sleep(100);
+            }
+            assertEquals(1, a.size(), a.toString());
+            assertTrue(a.get(0).startsWith("CLIENT_RANDOM "), a.get(0));
+            assertEquals(b, a);
+            System.out.println("interop: tls4j TLS 1.2 client key log == openssl s_server -keylogfile: ok");
+        }
+    }
+
+    private static List<String> keyLines(File f) throws java.io.IOException {
+        if (!f.exists()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : java.nio.file.Files.readAllLines(f.toPath())) {
+            if (!l.startsWith("#") && !l.isBlank()) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
 }
