@@ -124,7 +124,8 @@ public final class TlsConfig {
         }
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
-                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks).build();
+                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).build();
         TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
@@ -318,6 +319,8 @@ public final class TlsConfig {
         private int minDhBits = 2048;
         private boolean fallbackScsv;
         private FfdheGroup dhGroup = FfdheGroup.FFDHE2048;
+        private byte[] ocspResponse;
+        private boolean requestOcsp;
         private Tls12Config.Hooks tls12Hooks;
         private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
@@ -476,6 +479,30 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("DH group is null");
             }
             dhGroup = v;
+            return this;
+        }
+
+        /**
+         * Server: the DER OCSP response stapled in TLS 1.0-1.2 for clients that send status_request (RFC
+         * 6066, Section 8), sent as given; null for none (the default).
+         */
+        public Builder ocspResponse(byte[] der) {
+            ocspResponse = der == null ? null : der.clone();
+            return this;
+        }
+
+        /** Server: {@link #ocspResponse(byte[])} read from a file (DER, as {@code openssl ocsp -respout} writes). */
+        public Builder ocspResponseFile(java.nio.file.Path file) throws IOException {
+            return ocspResponse(java.nio.file.Files.readAllBytes(file));
+        }
+
+        /**
+         * Client: ask for a stapled OCSP response (status_request, RFC 6066, Section 8) and expose it in
+         * {@link TlsSession#ocspResponse()}. TLS 1.0-1.2 only: it is sent only when TLS 1.3 is not enabled.
+         * tls4j does not validate the response. Default off.
+         */
+        public Builder requestOcspStapling(boolean v) {
+            requestOcsp = v;
             return this;
         }
 

@@ -72,6 +72,14 @@ public final class TlsSession {
         return s.resumed;
     }
 
+    /**
+     * The OCSP response the server stapled (TLS 1.0-1.2 status_request, RFC 6066, Section 8; DER, not
+     * validated by tls4j), or null when none was asked for or sent.
+     */
+    public byte[] ocspResponse() {
+        return s.ocspResponse();
+    }
+
     @Override
     public String toString() {
         return s.toString();

@@ -560,6 +560,21 @@ class Tls12EngineTest {
                 AlertDescription.HANDSHAKE_FAILURE);
     }
 
+    /** OCSP stapling (status_request, RFC 6066, Section 8) in TLS 1.2: the client gets the server's bytes. */
+    @Test
+    void ocspStapling() throws Exception {
+        byte[] ocsp = {0x30, 0x03, 0x0a, 0x01, 0x01}; // OCSPResponse { malformedRequest }: any DER goes through
+        EnginePair p = ok(client12().requestOcspStapling(true).build(), server12().ocspResponse(ocsp).build());
+        assertArrayEquals(ocsp, p.client.session().ocspResponse());
+        // Not asked for: nothing stapled; asked for but none configured: none.
+        assertNull(ok(client12().build(), server12().ocspResponse(ocsp).build()).client.session().ocspResponse());
+        assertNull(ok(client12().requestOcspStapling(true).build(), server12().build()).client.session().ocspResponse());
+        // RSA key transport (no ServerKeyExchange after the status).
+        TlsConfig.Builder rsa = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12)
+                .tls12CipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256).ocspResponse(ocsp);
+        assertArrayEquals(ocsp, ok(client12().requestOcspStapling(true).build(), rsa.build()).client.session().ocspResponse());
+    }
+
     static List<Extension> without(List<Extension> ext, ExtensionType type) {
         List<Extension> out = new ArrayList<>();
         for (Extension e : ext) {

@@ -32,9 +32,11 @@ import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
+import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
 import org.tls4j.handshake.tls12.msg.CertificateRequest12;
+import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.CertificateVerify12;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.DheServerKeyExchange;
@@ -331,6 +333,9 @@ final class Tls12Server {
             // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
             ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
         }
+        if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
+            ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
+        }
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
@@ -352,6 +357,10 @@ final class Tls12Server {
             ders.add(cert.encoded());
         }
         cx.send(new Certificate12(ders));
+        if (sent.contains(ExtensionType.STATUS_REQUEST)) {
+            // RFC 6066, Section 8: CertificateStatus right after Certificate.
+            cx.send(new CertificateStatus(cx.config12.ocspResponse));
+        }
 
         KeyExchange.KeyShare share = null;
         if (ch0.suite.keyExchange.serverKeyExchange) {
@@ -374,6 +383,16 @@ final class Tls12Server {
         cx.send(ServerHelloDone.INSTANCE);
         Pending p = new Pending(ch0, ch, random, share, ems, etm);
         return c.clientAuth() != ClientAuth.NONE ? new ExpectClientCertificate(p) : new ExpectClientKeyExchange(p, null);
+    }
+
+    /** True when the ClientHello asks for an OCSP status (status_request with status_type ocsp). */
+    private static boolean ocspRequested(ClientHello ch) throws TlsAlert {
+        if (ch.extensions == null) {
+            return false;
+        }
+        Extensions typed = Tls12Extensions.typed(ch.extensions, ExtensionContext.CLIENT_HELLO);
+        StatusRequest sr = typed.find(StatusRequest.class);
+        return sr != null && !sr.isServerForm();
     }
 
     private static byte[] unsigned(java.math.BigInteger v) {

@@ -27,6 +27,7 @@ public final class HandshakeSummary {
     public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
+    private byte[] ocspResponse;
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
@@ -78,6 +79,22 @@ public final class HandshakeSummary {
     }
 
     /** The chain this side sent, leaf first. */
+    /**
+     * The OCSP response the server stapled (TLS 1.2 status_request, RFC 6066, Section 8; DER, not
+     * validated by tls4j), or null.
+     */
+    public byte[] ocspResponse() {
+        return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** This summary with the stapled OCSP response (TLS 1.0-1.2 machines). */
+    public HandshakeSummary withOcspResponse(byte[] der) {
+        HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
+                peerCertificates, localCertificates, resumed);
+        s.ocspResponse = der == null ? null : der.clone();
+        return s;
+    }
+
     public List<Certificate> localCertificates() {
         return localCertificates;
     }
