@@ -186,4 +186,39 @@ class Tls12PeerSmokeTest {
         }
         return out;
     }
+
+    /** OCSP stapling both ways: s_client -status sees tls4j's staple, tls4j gets s_server -status_file's. */
+    @org.junit.jupiter.api.Test
+    void ocspStaplingWithOpenssl() throws Throwable {
+        byte[] ocsp = {0x30, 0x03, 0x0a, 0x01, 0x01}; // OCSPResponse { responseStatus malformedRequest }
+        File ocspFile = new File(dir, "staple.der");
+        java.nio.file.Files.write(ocspFile.toPath(), ocsp);
+        InteropPki.Leaf leaf = pki.leaf(InteropPki.LeafKind.EC_P256);
+        TlsConfig sc = Tls4j.server(leaf).versions(ProtocolVersion.TLS12).ocspResponse(ocsp).build();
+        try (Tls4j.Server server = new Tls4j.Server(sc)) {
+            List<String> cmd = new ArrayList<>(List.of(PeerCommands.openssl().getPath(), "s_client", "-connect",
+                    "127.0.0.1:" + server.port(), "-tls1_2", "-status", "-servername", "localhost", "-CAfile",
+                    pki.caFile.getPath(), "-verify_return_error", "-ign_eof"));
+            try (PeerProcess p = PeerProcess.start("openssl s_client", dir, cmd)) {
+                p.await(Pattern.compile("OCSP Response Status: malformedrequest \\(0x1\\)"), Duration.ofSeconds(15));
+                p.send("staple\n");
+                p.await(Pattern.compile("elpats"), Duration.ofSeconds(10));
+                assertEquals("staple", server.await().received());
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(PeerCommands.openssl().getPath(), "s_server", "-accept",
+                "127.0.0.1:0", "-naccept", "1", "-tls1_2", "-rev", "-cert", leaf.chainFile.getPath(),
+                "-key", leaf.keyFile.getPath(), "-status_file", ocspFile.getPath()));
+        try (PeerProcess p = PeerProcess.start("openssl s_server", dir, cmd)) {
+            int port = Integer.parseInt(p.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+            TlsConfig config = Tls4j.client(pki).versions(ProtocolVersion.TLS12).requestOcspStapling(true).build();
+            try (EngineConnection conn = Tls4j.connect(config, port)) {
+                conn.write("ocsp\n".getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals("psco", Tls4j.readLine(conn), p.transcript());
+                conn.closeOutbound();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(ocsp, conn.session().ocspResponse());
+            }
+        }
+        System.out.println("interop: OCSP stapling with openssl s_client -status and s_server -status_file: ok");
+    }
 }
