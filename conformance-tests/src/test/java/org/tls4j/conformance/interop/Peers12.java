@@ -213,9 +213,21 @@ final class Peers12 {
     /** As above, with extra environment variables (e.g. OPENSSL_CONF) for the server process. */
     static PeerCommands.Server opensslServer(File dir, InteropPki.Leaf leaf, Version v, String cipher, List<String> extra,
             Map<String, String> env) throws Exception {
+        return opensslServer(dir, leaf, v, cipher, extra, env, true);
+    }
+
+    /**
+     * As above; with {@code rev} false the server runs in its plain mode instead of {@code -rev}: it prints
+     * what it receives and reads command letters and data from its standard input (r: renegotiate).
+     */
+    static PeerCommands.Server opensslServer(File dir, InteropPki.Leaf leaf, Version v, String cipher, List<String> extra,
+            Map<String, String> env, boolean rev) throws Exception {
         List<String> c = new ArrayList<>(List.of(PeerCommands.openssl().getPath(), "s_server", "-accept", "127.0.0.1:0",
-                "-naccept", "1", v.opensslFlag, "-rev", "-cert", leaf.chainFile.getPath(), "-key", leaf.keyFile.getPath(),
+                "-naccept", "1", v.opensslFlag, "-cert", leaf.chainFile.getPath(), "-key", leaf.keyFile.getPath(),
                 "-cipher", cipher + v.opensslCipherSuffix()));
+        if (rev) {
+            c.add("-rev");
+        }
         c.addAll(extra);
         PeerProcess p = PeerProcess.start("openssl s_server", dir, c, null, env);
         try {
@@ -234,9 +246,21 @@ final class Peers12 {
      */
     static PeerProcess opensslClient(File dir, int port, File ca, Version v, String cipher, List<String> extra,
             File stdin, Map<String, String> env) throws Exception {
+        return opensslClient(dir, port, ca, v, cipher, extra, stdin, env, true);
+    }
+
+    /**
+     * As above; with {@code ignEof} false s_client runs without {@code -ign_eof}, so that it reads its
+     * command letters from standard input (R: renegotiate) and ends at the end of its input.
+     */
+    static PeerProcess opensslClient(File dir, int port, File ca, Version v, String cipher, List<String> extra,
+            File stdin, Map<String, String> env, boolean ignEof) throws Exception {
         List<String> c = new ArrayList<>(List.of(PeerCommands.openssl().getPath(), "s_client", "-connect",
                 "127.0.0.1:" + port, v.opensslFlag, "-cipher", cipher + v.opensslCipherSuffix(), "-servername", "localhost",
-                "-verify_hostname", "localhost", "-CAfile", ca.getPath(), "-verify_return_error", "-ign_eof"));
+                "-verify_hostname", "localhost", "-CAfile", ca.getPath(), "-verify_return_error"));
+        if (ignEof) {
+            c.add("-ign_eof");
+        }
         c.addAll(extra);
         return PeerProcess.start("openssl s_client", dir, c, stdin, env);
     }

@@ -2,6 +2,7 @@ package org.tls4j.conformance.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,69 @@ class Tls12InteropFeaturesTest {
                 }
             });
         }
+    }
+
+    // ---- renegotiation (RFC 5746; refused by default: RFC 5246, Section 7.2.2, no_renegotiation)
+
+    @Test
+    void clientInitiatedRenegotiationIsRefused() throws Throwable {
+        InteropMatrix.run(PEER_C, TO_TLS4J, "renegotiation by the client (R): refused with no_renegotiation", () -> {
+            try (Tls4j.Server server = new Tls4j.Server(server(ECDSA_GCM, ProtocolVersion.TLS12).build());
+                    PeerProcess p = Peers12.opensslClient(dir, server.port(), pki.caFile, Version.TLS12,
+                            Peers12.openssl(ECDSA_GCM), List.of("-msg"), null, null, false)) {
+                Tls12InteropTest.opensslExchange(p, "before-renegotiation");
+                assertTrue(p.out().contains("Secure Renegotiation IS supported"), p.transcript());
+                server.await();
+                p.send("R\n");
+                p.await(Pattern.compile("RENEGOTIATING"), Duration.ofSeconds(5));
+                // tls4j answers the second ClientHello with a warning no_renegotiation alert and no ServerHello;
+                // OpenSSL then gives up on the connection with a fatal handshake_failure.
+                p.await(Pattern.compile("<<< TLS 1\\.2, Alert \\[length 0002\\], warning no_renegotiation"), Duration.ofSeconds(10));
+                assertEquals(1, count(p.out(), "<<< TLS 1\\.\\d, Handshake \\[length \\p{XDigit}+\\], ServerHello"), p.transcript());
+                Throwable end = server.ended.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                TlsException e = assertInstanceOf(TlsException.class, end);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert());
+                assertTrue(e.isAlertReceived(), "OpenSSL's fatal alert after tls4j's refusal");
+            }
+        });
+    }
+
+    @Test
+    void serverInitiatedRenegotiationIsRefused() throws Throwable {
+        InteropMatrix.run(PEER_S, FROM_TLS4J, "renegotiation by the server (r): refused with no_renegotiation", () -> {
+            try (PeerCommands.Server s = Peers12.opensslServer(dir, ec, Version.TLS12, Peers12.openssl(ECDSA_GCM),
+                    List.of("-msg"), null, false);
+                    org.tls4j.cli.EngineConnection c = Tls4j.connect(client(ECDSA_GCM, ProtocolVersion.TLS12).build(), s.port())) {
+                c.write("from-tls4j\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                s.process().await(Pattern.compile("(?m)^from-tls4j$"), Duration.ofSeconds(10));
+                s.process().send("r\n"); // s_server sends a HelloRequest
+                s.process().await(Pattern.compile(">>> TLS 1\\.2, Handshake \\[length 0004\\], HelloRequest"), Duration.ofSeconds(10));
+                s.process().send("from-openssl\n");
+                // tls4j reads the HelloRequest, answers it with a warning no_renegotiation and no ClientHello.
+                java.io.IOException e = assertThrows(java.io.IOException.class, () -> {
+                    String line;
+                    while ((line = Tls4j.readLine(c)) != null) {
+                        assertEquals("from-openssl", line); // what OpenSSL may still send before it gives up
+                    }
+                    throw new java.io.EOFException("the server closed without an alert");
+                });
+                s.process().await(Pattern.compile("<<< TLS 1\\.2, Alert \\[length 0002\\], warning no_renegotiation"), Duration.ofSeconds(10));
+                assertEquals(1, count(s.process().out(), "<<< TLS 1\\.\\d, Handshake \\[length \\p{XDigit}+\\], ClientHello"),
+                        s.process().transcript());
+                TlsException t = assertInstanceOf(TlsException.class, e, e.toString());
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, t.alert());
+                assertTrue(t.isAlertReceived(), "OpenSSL's fatal alert after tls4j's refusal");
+            }
+        });
+    }
+
+    private static int count(String text, String regex) {
+        java.util.regex.Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     // ---- client certificates
