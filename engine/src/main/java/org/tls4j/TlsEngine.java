@@ -3,10 +3,12 @@ package org.tls4j;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import org.tls4j.handshake.HandshakeDriver;
+import org.tls4j.handshake.tls12.Tls12Config;
+import org.tls4j.handshake.tls12.VersionNegotiation;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.HandshakeOutput;
 import org.tls4j.handshake.tls13.HandshakeSummary;
-import org.tls4j.handshake.tls13.Tls13Handshake;
 import org.tls4j.record.AlertDescription;
 import org.tls4j.record.AlertLevel;
 import org.tls4j.record.ContentType;
@@ -80,7 +82,9 @@ import org.tls4j.record.WriteState;
  */
 public final class TlsEngine {
     private final boolean client;
-    private final Tls13Handshake hs;
+    private final HandshakeDriver hs;
+    /** The negotiated version once it is TLS 1.0-1.2 (they change keys at ChangeCipherSpec); else null. */
+    private ProtocolVersion legacyVersion;
     private final Deframer deframer = new Deframer();
     private final ReadState readState = new ReadState();
     private final WriteState writeState = new WriteState();
@@ -109,16 +113,26 @@ public final class TlsEngine {
     private boolean inboundClosed;
 
     private TlsEngine(TlsConfig config, boolean client) {
-        this(config.handshakeConfig(), client);
+        this(config.handshakeConfig(), config.tls12Config(), client);
     }
 
-    /** An engine over a handshake configuration (tests use it for hooks the public config does not offer). */
+    /**
+     * An engine over a handshake configuration, TLS 1.3 only (tests use it for hooks the public config
+     * does not offer).
+     */
     TlsEngine(HandshakeConfig handshakeConfig, boolean client) {
+        this(handshakeConfig, Tls12Config.tls13Only(), client);
+    }
+
+    /** An engine over both handshake configurations (the TLS 1.3 one carries the client's older-versions offer). */
+    TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client) {
         this.client = client;
+        // RFC 8446, Section 5.1 and RFC 5246, Appendix E.1: 0x0301 for the first ClientHello record.
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
-        Tls13Handshake h;
+        HandshakeDriver h;
         try {
-            h = client ? Tls13Handshake.client(handshakeConfig) : Tls13Handshake.server(handshakeConfig);
+            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config)
+                    : VersionNegotiation.server(handshakeConfig, tls12Config);
         } catch (TlsAlert a) {
             throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
         }
@@ -173,7 +187,7 @@ public final class TlsEngine {
         int consumed;
         int before = dst.position();
         try {
-            if (writeState.keyUpdateDue()) {
+            if (legacyVersion == null && writeState.keyUpdateDue()) {
                 hs.keyUpdate(false);
                 applyOutputs();
                 produced += drainNet(dst);
@@ -288,12 +302,13 @@ public final class TlsEngine {
                         "a protected change_cipher_spec record (RFC 8446, Section 5)");
             }
             hs.changeCipherSpec(record.array(), record.offset(), record.length());
+            applyOutputs(); // TLS 1.0-1.2: the new read protection
         } else if (type == ContentType.ALERT.code) {
             handleAlert();
         } else if (type == ContentType.APPLICATION_DATA.code) {
-            if (readEpochs < 2) {
+            if (legacyVersion != null ? !hs.isComplete() : readEpochs < 2) {
                 throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
-                        "application data before the handshake keys allow it (RFC 8446, Section 2)");
+                        "application data before the handshake keys allow it (RFC 8446, Section 2; RFC 5246, Section 7.4.9)");
             }
             System.arraycopy(record.array(), record.offset(), appIn, 0, record.length());
             appStart = 0;
@@ -344,7 +359,26 @@ public final class TlsEngine {
             flushHandshake(run);
             switch (o.kind) {
                 case CHANGE_CIPHER_SPEC:
-                    queueChangeCipherSpec();
+                    if (legacyVersion != null) {
+                        // RFC 5246, Section 7.1: a real record under the current write protection.
+                        queue(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+                    } else {
+                        queueChangeCipherSpec();
+                    }
+                    break;
+                case VERSION:
+                    legacyVersion = o.version();
+                    writeState.setVersion(o.version());
+                    readState.setExpectedVersion(o.version());
+                    break;
+                case READ_PROTECTION:
+                    readState.setProtection(o.protection());
+                    break;
+                case WRITE_PROTECTION:
+                    writeState.setProtection(o.protection());
+                    break;
+                case WARNING_ALERT:
+                    queue(ContentType.ALERT, new byte[] {1, (byte) o.alert().code});
                     break;
                 case READ_KEYS:
                     readState.setProtection(o.secret().protection());
@@ -373,8 +407,11 @@ public final class TlsEngine {
         run.reset();
         if (!firstFlightQueued) {
             firstFlightQueued = true;
-            // RFC 8446, Section 5.1: legacy_record_version 0x0301 for the initial ClientHello, 0x0303 after.
-            writeState.setVersion(ProtocolVersion.TLS12);
+            // RFC 8446, Section 5.1: legacy_record_version 0x0301 for the initial ClientHello, 0x0303 after
+            // (until ServerHello fixes a TLS 1.0-1.2 version: RFC 5246, Appendix E.1).
+            if (legacyVersion == null) {
+                writeState.setVersion(ProtocolVersion.TLS12);
+            }
         }
     }
 
@@ -442,6 +479,19 @@ public final class TlsEngine {
             return failure;
         }
         failure = new TlsException(a);
+        // Outputs of the failed call are dropped (nothing of that flight was sent), except the version a
+        // ServerHello fixed earlier in the same record: the alert goes out with it (RFC 5246, Appendix E.1).
+        try {
+            for (HandshakeOutput o : hs.drainOutputs()) {
+                if (o.kind == HandshakeOutput.Kind.VERSION) {
+                    writeState.setVersion(o.version());
+                } else if (o.protection() != null) {
+                    o.protection().destroy();
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // nothing to apply
+        }
         if (!a.isReceived()) {
             try {
                 queue(ContentType.ALERT, new byte[] {2, (byte) a.description().code});
@@ -556,6 +606,11 @@ public final class TlsEngine {
         }
     }
 
+    /** Tests only: queues {@code message} (whole handshake messages) as handshake records under the current keys. */
+    void queueHandshakeForTest(byte[] message) throws TlsAlert {
+        queue(ContentType.HANDSHAKE, message);
+    }
+
     /** The failure that closed this engine, or null. */
     public TlsException failure() {
         return failure;
@@ -568,10 +623,11 @@ public final class TlsEngine {
 
     /**
      * The smallest {@code dst} for {@link #wrap} and {@code src} for {@link #unwrap} that always holds a
-     * whole record: 5 + 2^14 + 256 bytes (RFC 8446, Section 5.2).
+     * whole record: 5 + 2^14 + 2048 bytes, the TLS 1.0-1.2 bound (RFC 5246, Section 6.2.3), which covers
+     * TLS 1.3's 5 + 2^14 + 256 (RFC 8446, Section 5.2).
      */
     public int packetBufferSize() {
-        return RecordHeader.LENGTH + RecordHeader.MAX_CIPHERTEXT_TLS13;
+        return RecordHeader.MAX_RECORD;
     }
 
     /** The largest plaintext one record carries, 2^14 bytes: a {@code dst} for unwrap of this size never overflows. */

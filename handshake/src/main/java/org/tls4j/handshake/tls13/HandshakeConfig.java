@@ -57,6 +57,7 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
+    final OlderVersionsOffer olderVersions;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -80,7 +81,9 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
-        if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+        olderVersions = b.olderVersions;
+        if ((suites.isEmpty() && (olderVersions == null || olderVersions.tls13)) || groups.isEmpty()
+                || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
         if (random == null || clock == null) {
@@ -130,6 +133,55 @@ public final class HandshakeConfig {
         return clientAuth;
     }
 
+    public List<Certificate> trustAnchors() {
+        return trustAnchors;
+    }
+
+    public boolean verifyCertificates() {
+        return verifyCertificates;
+    }
+
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
+    /** Client: the server name sent in server_name and checked in the certificate, or null. */
+    public String serverName() {
+        return serverName;
+    }
+
+    public RandomSource random() {
+        return random;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean sendCertificateAuthorities() {
+        return sendCertificateAuthorities;
+    }
+
+    /** The listener, or null. */
+    public TlsListener listener() {
+        return listener;
+    }
+
+    /** The test hook for this side's signatures, or null. */
+    public CertificateVerifyHook certificateVerifyHook() {
+        return certificateVerifyHook;
+    }
+
+    /** Client: the TLS 1.0-1.2 part of the ClientHello, or null when only TLS 1.3 is offered. */
+    public OlderVersionsOffer olderVersions() {
+        return olderVersions;
+    }
+
+    /** True when TLS 1.3 is offered (client) or enabled. */
+    public boolean tls13() {
+        return olderVersions == null || olderVersions.tls13;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -153,8 +205,15 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
+        private OlderVersionsOffer olderVersions;
 
         private Builder() {}
+
+        /** Client: also offer TLS 1.0-1.2 in the same ClientHello (see {@link OlderVersionsOffer}); null for none. */
+        public Builder olderVersions(OlderVersionsOffer v) {
+            olderVersions = v;
+            return this;
+        }
 
         public Builder suites(List<CipherSuite> v) {
             suites = new ArrayList<CipherSuite>(v);
