@@ -150,10 +150,10 @@ final class Tls12Server {
             throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                     "the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)");
         }
-        // RFC 7507, Section 3: a fallback retry below our highest version is refused.
-        ProtocolVersion offered = ch.legacyVersion;
-        Scsv.checkFallback(ch.cipherSuites, offered.atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : offered,
-                c12.highest().atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : c12.highest());
+        // RFC 7507, Section 3: a fallback retry below our highest version is refused, TLS 1.3 included
+        // (a TLS 1.3 server that a client reaches with a TLS 1.2 fallback hello must say so, not answer
+        // with a downgrade-sentinel ServerHello).
+        Scsv.checkFallback(ch.cipherSuites, ch.legacyVersion, c12.highest());
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
