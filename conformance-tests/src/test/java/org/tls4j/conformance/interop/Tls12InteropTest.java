@@ -35,7 +35,7 @@ import org.tls4j.conformance.interop.Peers12.Version;
  * GnuTLS with a priority string; JSSE with its enabled protocols and suites — TLS 1.0 and 1.1 are
  * re-enabled for JSSE by {@code src/test/resources/jsse-legacy.security}, passed as
  * {@code -Djava.security.properties} in this module's surefire configuration). ECDHE cases offer only
- * x25519 from tls4j's side. Each case exchanges a line each way, checks the negotiated version and suite
+ * x25519 from tls4j's side (ECDHE_ECDSA also secp256r1, see {@link Case#offeredGroups()}). Each case exchanges a line each way, checks the negotiated version and suite
  * on tls4j's side (and the group for ECDHE), and the peer's own view of version and suite.
  */
 @ExtendWith(InteropMatrix.class)
@@ -70,9 +70,18 @@ class Tls12InteropTest {
             return "tls4j-" + version.name + "-" + suite;
         }
 
-        /** tls4j offers only x25519 for the ECDHE suites; DHE and RSA leave the groups at the defaults. */
+        /** The ECDHE group expected: x25519; DHE and RSA leave the groups at the defaults. */
         String group() {
             return kx() == Kx.ECDHE_ECDSA || kx() == Kx.ECDHE_RSA ? GROUP : null;
+        }
+
+        /**
+         * The groups tls4j offers: x25519 for ECDHE_RSA; for ECDHE_ECDSA also secp256r1, the curve of the
+         * server's key, since in TLS 1.2 supported_groups also limits the curves of ECDSA certificates
+         * (RFC 8422, Section 5.1.1) and OpenSSL and JSSE refuse a P-256 certificate otherwise.
+         */
+        List<String> offeredGroups() {
+            return kx() == Kx.ECDHE_ECDSA ? List.of(GROUP, "secp256r1") : kx() == Kx.ECDHE_RSA ? List.of(GROUP) : null;
         }
     }
 
@@ -110,7 +119,11 @@ class Tls12InteropTest {
 
     /** A tls4j config with exactly the case's version and suite (and x25519 only for ECDHE). */
     static TlsConfig.Builder pin(TlsConfig.Builder b, Case c) {
-        return Tls4j.only(b, c.suite, c.group()).versions(c.version.tls4j);
+        b.tls12CipherSuites(Tls4j.suite(c.suite)).versions(c.version.tls4j);
+        if (c.offeredGroups() != null) {
+            b.groups(c.offeredGroups().stream().map(Tls4j::group).toArray(org.tls4j.handshake.NamedGroup[]::new));
+        }
+        return b;
     }
 
     static void assertSession(Case c, TlsSession s) {
