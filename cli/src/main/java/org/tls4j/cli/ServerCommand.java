@@ -58,6 +58,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Stop after N connections (0: serve until stopped).")
     int maxConnections;
 
+    @Option(names = "--ems-optional", description = "TLS 1.0-1.2: also serve clients without extended_master_secret"
+            + " (RFC 7627; by default they are refused with handshake_failure).")
+    boolean emsOptional;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -73,6 +77,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             TlsConfig.Builder b = TlsConfig.builder();
             common.apply(b);
+            b.requireExtendedMasterSecret(!emsOptional);
             b.certificate(identity());
             config = b.build();
         } catch (IllegalArgumentException | IOException | CryptoException e) {
