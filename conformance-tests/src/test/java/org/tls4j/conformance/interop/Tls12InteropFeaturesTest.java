@@ -166,6 +166,33 @@ class Tls12InteropFeaturesTest {
         });
     }
 
+    @Test
+    void emsOptionalServerServesOpensslClientWithout() throws Throwable {
+        InteropMatrix.run(PEER_C, TO_TLS4J, "extended master secret: peer has none, tls4j has it optional", () -> {
+            try (Tls4j.Server server = new Tls4j.Server(server(ECDSA_GCM, ProtocolVersion.TLS12)
+                    .requireExtendedMasterSecret(false).build());
+                    PeerProcess p = Peers12.opensslClient(dir, server.port(), pki.caFile, Version.TLS12,
+                            Peers12.openssl(ECDSA_GCM), List.of(), null, noEms())) {
+                Tls12InteropTest.opensslExchange(p, "ems-optional");
+                assertTrue(p.out().contains("Extended master secret: no"), p.transcript());
+                assertEquals("TLSv1.2", server.await().session().version().toString());
+            }
+        });
+    }
+
+    @Test
+    void emsOptionalClientConnectsToOpensslServerWithout() throws Throwable {
+        InteropMatrix.run(PEER_S, FROM_TLS4J, "extended master secret: peer has none, tls4j has it optional", () -> {
+            try (PeerCommands.Server s = Peers12.opensslServer(dir, ec, Version.TLS12, Peers12.openssl(ECDSA_GCM), List.of(),
+                    noEms())) {
+                TlsSession session = Tls13InteropTest.clientExchange(client(ECDSA_GCM, ProtocolVersion.TLS12)
+                        .requireExtendedMasterSecret(false).build(), s.port(), "ems-optional-c",
+                        Tls13InteropTest.reverse("ems-optional-c"));
+                assertEquals("TLSv1.2", session.version().toString());
+            }
+        });
+    }
+
     // ---- encrypt_then_mac (RFC 7366)
 
     @Test
@@ -189,6 +216,19 @@ class Tls12InteropFeaturesTest {
                             Peers12.openssl(ECDSA_CBC), List.of("-tlsextdebug", "-no_etm"), null, null)) {
                 Tls12InteropTest.opensslExchange(p, "etm-off");
                 assertFalse(p.out().contains("encrypt-then-mac"), p.transcript());
+                assertEquals(ECDSA_CBC, server.await().session().cipherSuite().name());
+            }
+        });
+    }
+
+    @Test
+    void encryptThenMacOffOnTls4jServer() throws Throwable {
+        InteropMatrix.run(PEER_C, TO_TLS4J, "encrypt-then-MAC off on tls4j's side (" + ECDSA_CBC + ")", () -> {
+            try (Tls4j.Server server = new Tls4j.Server(server(ECDSA_CBC, ProtocolVersion.TLS12).encryptThenMac(false).build());
+                    PeerProcess p = Peers12.opensslClient(dir, server.port(), pki.caFile, Version.TLS12,
+                            Peers12.openssl(ECDSA_CBC), List.of("-tlsextdebug"), null, null)) {
+                Tls12InteropTest.opensslExchange(p, "etm-server-off");
+                assertFalse(p.out().contains("TLS server extension \"encrypt-then-mac\""), p.transcript());
                 assertEquals(ECDSA_CBC, server.await().session().cipherSuite().name());
             }
         });
