@@ -177,6 +177,12 @@ final class ServerCommand implements Callable<Integer> {
             }
             req.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
         }
+        if (req.length() == 0) {
+            // The client closed without sending anything: answer its close_notify with ours, no 400 page
+            // (as openssl s_server -www does; tlsfuzzer's scripts expect exactly that).
+            c.closeOutbound();
+            return "closed by the client without a request";
+        }
         String line = req.indexOf("\n") >= 0 ? req.substring(0, req.indexOf("\n")).trim() : req.toString().trim();
         String response;
         String how;
