@@ -153,7 +153,9 @@ final class Tls12Server {
         // RFC 7507, Section 3: a fallback retry below our highest version is refused, TLS 1.3 included
         // (a TLS 1.3 server that a client reaches with a TLS 1.2 fallback hello must say so, not answer
         // with a downgrade-sentinel ServerHello).
-        Scsv.checkFallback(ch.cipherSuites, ch.legacyVersion, c12.highest());
+        // A legacy_version above TLS 1.2 without supported_versions offers TLS 1.2 (RFC 8446, Appendix D).
+        ProtocolVersion offered = ch.legacyVersion.atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : ch.legacyVersion;
+        Scsv.checkFallback(ch.cipherSuites, offered, c12.highest());
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
