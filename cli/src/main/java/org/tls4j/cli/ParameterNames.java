@@ -109,8 +109,12 @@ final class ParameterNames {
                 out.add(ProtocolVersion.TLS13);
             } else if (v.equals("1.2") || v.equals("12")) {
                 out.add(ProtocolVersion.TLS12);
+            } else if (v.equals("1.1") || v.equals("11")) {
+                out.add(ProtocolVersion.TLS11);
+            } else if (v.equals("1.0") || v.equals("10") || v.equals("1")) {
+                out.add(ProtocolVersion.TLS10);
             } else {
-                throw new IllegalArgumentException("unknown or unsupported version '" + n + "' (this build speaks 1.3)");
+                throw new IllegalArgumentException("unknown or unsupported version '" + n + "' (1.3, 1.2, 1.1 or 1.0)");
             }
         }
         return out;

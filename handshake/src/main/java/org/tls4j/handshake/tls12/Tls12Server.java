@@ -153,10 +153,12 @@ final class Tls12Server {
             throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                     "the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)");
         }
-        // RFC 7507, Section 3: a fallback retry below our highest version is refused. The client's
-        // version is the highest of supported_versions when it sent one (RFC 8446, Section 4.2.1), else
-        // client_version.
-        ProtocolVersion offered = ch.legacyVersion;
+        // RFC 7507, Section 3: a fallback retry below our highest version is refused, TLS 1.3 included
+        // (a TLS 1.3 server that a client reaches with a TLS 1.2 fallback hello must say so, not answer
+        // with a downgrade-sentinel ServerHello). The client's version is the highest of
+        // supported_versions when it sent one (RFC 8446, Section 4.2.1); else client_version, where a
+        // value above TLS 1.2 offers TLS 1.2 (RFC 8446, Appendix D).
+        ProtocolVersion offered = ch.legacyVersion.atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : ch.legacyVersion;
         org.tls4j.handshake.ext.SupportedVersionsClientHello sv = ch.extensions == null ? null
                 : ch.extensions.find(org.tls4j.handshake.ext.SupportedVersionsClientHello.class);
         if (sv != null) {
