@@ -344,6 +344,47 @@ class TlsEngineResumptionTest {
                 () -> TlsConfig.builder().ticketLifetimeSeconds(604801));
     }
 
+    @Test
+    void ticketsPrecedeTheReplyToDataSentWithTheClientFinished() throws Exception {
+        TlsConfig s = server().build();
+        TlsConfig c = client().build();
+        connect(c, s);
+        TlsEngine client = TlsEngine.client(c, HOST, PORT);
+        TlsEngine server = TlsEngine.server(s);
+        ByteBuffer net = ByteBuffer.allocate(1 << 16);
+        ByteBuffer app = ByteBuffer.allocate(1 << 16);
+        client.wrap(empty(), net);                        // ClientHello
+        net.flip();
+        server.unwrap(net, app);
+        net.clear();
+        server.wrap(empty(), net);                        // resumed server flight
+        net.flip();
+        client.unwrap(net, app);
+        net.clear();
+        client.wrap(empty(), net);                        // Finished ...
+        client.wrap(ByteBuffer.wrap(new byte[] {'G', 'E', 'T'}), net); // ... and data in the same flight
+        net.flip();
+        server.unwrap(net, app);
+        assertTrue(server.session().isResumed());
+        app.flip();
+        assertEquals(3, app.remaining());
+        net.clear();
+        server.wrap(ByteBuffer.wrap(new byte[] {'o', 'k'}), net);
+        net.flip();
+        // The first record the client reads holds the NewSessionTickets; only then comes the reply.
+        int firstLen = 5 + (((net.get(3) & 0xff) << 8) | (net.get(4) & 0xff));
+        ByteBuffer first = net.duplicate();
+        first.limit(firstLen);
+        int before = c.sessionCache().size(HOST, PORT, now());
+        ByteBuffer got = ByteBuffer.allocate(1 << 16);
+        client.unwrap(first, got);
+        assertEquals(0, got.position(), "no application data in the first record");
+        assertEquals(before + 2, c.sessionCache().size(HOST, PORT, now()));
+        net.position(firstLen);
+        client.unwrap(net, got);
+        assertEquals(2, got.position());
+    }
+
     static ByteBuffer empty() {
         return ByteBuffer.allocate(0);
     }

@@ -196,6 +196,50 @@ class Tls13InteropExtrasTest {
                 });
     }
 
+    @Test
+    void keyUpdateRequestedFromGnutlsClient() throws Throwable {
+        InteropMatrix.run("gnutls-cli", "peer client -> tls4j server",
+                "KeyUpdate from the peer (^renegotiate^: update_requested in TLS 1.3), then data", () -> {
+                    Log log = new Log();
+                    TlsConfig config = Tls4j.server(pki.leaf(InteropPki.LeafKind.EC_P256)).listener(log).build();
+                    try (Tls4j.Server server = new Tls4j.Server(config);
+                            PeerProcess p = PeerCommands.gnutlsClient(dir, server.port(), pki.caFile, TLS13_ONLY,
+                                    List.of("--inline-commands"))) {
+                        p.await(Pattern.compile("Handshake was completed"), WAIT);
+                        p.send("^renegotiate^\n");
+                        long end = System.nanoTime() + WAIT.toNanos();
+                        while (log.received.isEmpty() && System.nanoTime() < end) {
+                            Thread.sleep(20); // the server thread reads the KeyUpdate while waiting for a line
+                        }
+                        p.send("after update\n");
+                        p.await(Pattern.compile("etadpu retfa"), WAIT);
+                        assertEquals("after update", server.await().received());
+                        assertEquals(List.of(true), log.received);
+                        assertEquals(List.of(false), log.sent, "answered once, before the reply");
+                    }
+                });
+    }
+
+    @Test
+    void keyUpdateFromJsseClient() throws Throwable {
+        InteropMatrix.run("JSSE SSLSocket", "peer client -> tls4j server",
+                "KeyUpdate from the peer (startHandshake() on a TLS 1.3 connection), then data", () -> {
+                    Log log = new Log();
+                    TlsConfig config = Tls4j.server(pki.leaf(InteropPki.LeafKind.EC_P256)).listener(log).build();
+                    try (Tls4j.Server server = new Tls4j.Server(config);
+                            javax.net.ssl.SSLSocket s = Jsse.client(Jsse.context(pki, null), server.port(), null, null, null)) {
+                        s.startHandshake();
+                        s.startHandshake(); // TLS 1.3: SunJSSE sends a KeyUpdate instead of renegotiating
+                        s.getOutputStream().write("after update\n".getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        assertEquals("etadpu retfa\n", new String(s.getInputStream().readNBytes(13), StandardCharsets.US_ASCII));
+                        assertEquals("after update", server.await().received());
+                        assertEquals(1, log.received.size(), "one KeyUpdate from JSSE: " + log.received);
+                        assertEquals(log.received.get(0) ? List.of(false) : List.of(), log.sent);
+                    }
+                });
+    }
+
     // ---- KeyUpdate sent by tls4j
 
     @Test
@@ -247,6 +291,24 @@ class Tls13InteropExtrasTest {
                         }
                     });
         }
+    }
+
+    @Test
+    void tls4jKeyUpdateToJsseServer() throws Throwable {
+        InteropMatrix.run("JSSE SSLServerSocket", "tls4j client -> peer server",
+                "tls4j sends KeyUpdate (update_requested), then data both ways", () -> {
+                    Log log = new Log();
+                    try (Jsse.Server s = new Jsse.Server(Jsse.context(pki, pki.leaf(InteropPki.LeafKind.EC_P256)), null, null);
+                            EngineConnection c = Tls4j.connect(Tls4j.client(pki).listener(log).build(), s.port())) {
+                        c.engine().requestKeyUpdate(true);
+                        writeLine(c, "after update");
+                        assertEquals("etadpu retfa", Tls4j.readLine(c));
+                        assertEquals("after update", s.await().received());
+                        assertEquals(List.of(true), log.sent);
+                        assertEquals(List.of(false), log.received, "JSSE answers update_requested with one KeyUpdate");
+                        c.closeOutbound();
+                    }
+                });
     }
 
     @Test

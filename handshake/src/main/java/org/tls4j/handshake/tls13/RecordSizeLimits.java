@@ -60,6 +60,9 @@ final class RecordSizeLimits {
      * record_size_limit is absent).
      */
     static void checkMaxFragmentLength(ClientHello ch) throws TlsAlert {
+        if (ch.extensions == null) {
+            return; // no extensions at all: Choice.of refuses the ClientHello (protocol_version)
+        }
         Extension mfl = ch.extensions.get(ExtensionType.MAX_FRAGMENT_LENGTH);
         if (mfl == null || ch.extensions.find(RecordSizeLimit.class) != null) {
             return;
