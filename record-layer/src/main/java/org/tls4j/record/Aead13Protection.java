@@ -32,7 +32,10 @@ public final class Aead13Protection implements RecordProtection {
     /**
      * RFC 8446, Section 5.5: "For AES-GCM, up to 2^24.5 full-size records (about 24 million) may be
      * encrypted on a given connection while keeping a safety margin of approximately 2^-57". AES-CCM
-     * (with a 16-byte tag) gets the same limit here.
+     * gets the same limit: RFC 8446 gives none for it, and the analysis in RFC 9001, Appendix B.2 (for
+     * the same 2^-57 target) gives v + q &lt;= 2^34.5 / l, with q records protected, v forgeries tried
+     * and l blocks per record; a full TLS record is l = 2^10 blocks, and in TLS v stays at 1 per
+     * connection (a record that fails to open ends it, with bad_record_mac), so q &lt;= 2^24.5 again.
      */
     public static final long LIMIT_AES = 23_726_566L;
     /**
