@@ -16,12 +16,15 @@ import org.tls4j.crypto.x509.TrustStore;
 import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls12.Suite12;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
+import org.tls4j.handshake.tls13.Resumption;
+import org.tls4j.handshake.tls13.TicketKeys;
 import org.tls4j.handshake.tls13.Tls13Suite;
 import org.tls4j.handshake.tls13.TlsListener;
 import org.tls4j.record.ProtocolVersion;
@@ -58,6 +61,8 @@ import org.tls4j.record.ProtocolVersion;
  * <li>certificates and names: verified (chain to {@link Builder#trustAnchors}, then the host name);</li>
  * <li>random: {@link HmacDrbg} seeded from {@code SecureRandom}; clock: {@link Clock#systemUTC()};</li>
  * <li>HelloRetryRequest cookie off; middlebox compatibility mode (RFC 8446, Appendix D.4) on.</li>
+ * <li>record_size_limit 16385 (RFC 8449, the TLS 1.3 maximum: understood, nothing lowered); GREASE
+ *     (RFC 8701) off.</li>
  * </ul>
  */
 public final class TlsConfig {
@@ -76,12 +81,17 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean hrrCookie;
     private final boolean middleboxCompat;
+    private final int recordSizeLimit;
+    private final boolean grease;
+    private final HandshakeConfig.ExtensionsHook extensionsHook;
     private final ClientAuth clientAuth;
     private final boolean sendCertificateAuthorities;
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
     private final Tls12Config tls12;
-    private final HandshakeConfig.ExtensionsHook extensionsHook;
+    /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
+    private final Resumption resumption;
+    private final SessionCache sessionCache;
 
     private TlsConfig(Builder b) {
         versions = unmodifiable(b.versions);
@@ -99,11 +109,13 @@ public final class TlsConfig {
         clock = b.clock;
         hrrCookie = b.hrrCookie;
         middleboxCompat = b.middleboxCompat;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
+        extensionsHook = b.extensionsHook;
         clientAuth = b.clientAuth;
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
-        extensionsHook = b.extensionsHook;
         List<ProtocolVersion> older = new ArrayList<ProtocolVersion>();
         for (ProtocolVersion v : versions) {
             if (!v.equals(ProtocolVersion.TLS13)) {
@@ -112,7 +124,12 @@ public final class TlsConfig {
         }
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
-                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks).build();
+                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).build();
+        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
+        resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
+                .withPskModes(b.pskModes);
+        sessionCache = b.sessionCache;
     }
 
     /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
@@ -132,12 +149,16 @@ public final class TlsConfig {
         clock = c.clock;
         hrrCookie = c.hrrCookie;
         middleboxCompat = c.middleboxCompat;
+        recordSizeLimit = c.recordSizeLimit;
+        grease = c.grease;
+        extensionsHook = c.extensionsHook;
         clientAuth = c.clientAuth;
         sendCertificateAuthorities = c.sendCertificateAuthorities;
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
         tls12 = c.tls12;
-        extensionsHook = c.extensionsHook;
+        resumption = c.resumption;
+        sessionCache = c.sessionCache;
     }
 
     /** This configuration with {@link #serverName()} replaced. */
@@ -221,6 +242,16 @@ public final class TlsConfig {
         return middleboxCompat;
     }
 
+    /** The record_size_limit this side advertises (RFC 8449), or 0 when it sends none. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** Client: whether the ClientHello carries GREASE values (RFC 8701). */
+    public boolean grease() {
+        return grease;
+    }
+
     /** Server: whether a client certificate is asked for, and whether one is required. */
     public ClientAuth clientAuth() {
         return clientAuth;
@@ -237,13 +268,46 @@ public final class TlsConfig {
     }
 
     /** The handshake's view of this configuration. */
+    /** Server: the NewSessionTickets sent after each handshake (0: none). */
+    public int sessionTickets() {
+        return resumption.ticketCount();
+    }
+
+    /** Server: the keys that seal and open session tickets. */
+    public TicketKeys ticketKeys() {
+        return resumption.ticketKeys();
+    }
+
+    /** Client: the session cache (null: no resumption). */
+    public SessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /**
+     * The handshake's view of this configuration for a connection to {@code host:port}: a client then
+     * offers and keeps tickets in {@link #sessionCache} under that key (null host: no resumption).
+     */
+    HandshakeConfig handshakeConfig(String peerHost, int peerPort) {
+        Resumption r = resumption;
+        if (sessionCache != null && peerHost != null) {
+            r = r.withClientTickets(sessionCache.forPeer(peerHost, peerPort));
+        }
+        return handshakeBuilder().resumption(r).build();
+    }
+
+    /** The handshake's view of this configuration (a client without a peer key does not resume). */
     HandshakeConfig handshakeConfig() {
+        return handshakeConfig(null, 0);
+    }
+
+    private HandshakeConfig.Builder handshakeBuilder() {
         return HandshakeConfig.builder().suites(suites).groups(groups).keyShareGroups(keyShareGroups())
                 .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
+                .recordSizeLimit(recordSizeLimit).grease(grease).extensionsHook(extensionsHook)
                 .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook)
-                .olderVersions(tls12.clientOffer()).extensionsHook(extensionsHook).build();
+                .olderVersions(tls12.clientOffer());
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
@@ -255,6 +319,8 @@ public final class TlsConfig {
         private int minDhBits = 2048;
         private boolean fallbackScsv;
         private FfdheGroup dhGroup = FfdheGroup.FFDHE2048;
+        private byte[] ocspResponse;
+        private boolean requestOcsp;
         private Tls12Config.Hooks tls12Hooks;
         private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
@@ -280,12 +346,69 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private boolean hrrCookie;
         private boolean middleboxCompat = true;
+        private int recordSizeLimit = (1 << 14) + 1;
+        private boolean grease;
         private ClientAuth clientAuth = ClientAuth.NONE;
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
+        private TicketKeys ticketKeys;
+        private int sessionTickets = 2;
+        private long ticketLifetimeSeconds = Resumption.DEFAULT_LIFETIME_SECONDS;
+        private List<Integer> pskModes = Arrays.asList(PskKeyExchangeModes.PSK_DHE_KE);
+        private SessionCache sessionCache = new SessionCache();
 
         private Builder() {}
+
+        /**
+         * Server: how many NewSessionTickets to send after each handshake (RFC 8446, Section 4.6.1;
+         * default 2, 0 turns ticket issuance off).
+         */
+        public Builder sessionTickets(int n) {
+            if (n < 0 || n > 16) {
+                throw new IllegalArgumentException("0..16 tickets");
+            }
+            sessionTickets = n;
+            return this;
+        }
+
+        /**
+         * Server: the ticket key set; share one {@link TicketKeys} between configurations (or servers
+         * behind one name) so that each opens the others' tickets. Default: a set of its own per config.
+         */
+        public Builder ticketKeys(TicketKeys keys) {
+            if (keys == null) {
+                throw new IllegalArgumentException("ticket keys are null (use sessionTickets(0) to issue none)");
+            }
+            ticketKeys = keys;
+            return this;
+        }
+
+        /** Server: ticket_lifetime in seconds (1..604800, RFC 8446, Section 4.6.1; default 7200). */
+        public Builder ticketLifetimeSeconds(long seconds) {
+            if (seconds < 1 || seconds > Resumption.MAX_LIFETIME_SECONDS) {
+                throw new IllegalArgumentException("ticket lifetime must be 1..604800 seconds");
+            }
+            ticketLifetimeSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Both sides: the PSK key exchange modes for resumption, in preference order
+         * ({@link PskKeyExchangeModes#PSK_DHE_KE}, the default, keeps forward secrecy;
+         * {@link PskKeyExchangeModes#PSK_KE} does not, RFC 8446, Section 2.2).
+         */
+        public Builder pskKeyExchangeModes(Integer... modes) {
+            pskModes = nonEmpty(Arrays.asList(modes), "PSK key exchange modes");
+            Resumption.NONE.withPskModes(pskModes); // validates
+            return this;
+        }
+
+        /** Client: where tickets are kept between connections (default: a cache of this config's own; null: none). */
+        public Builder sessionCache(SessionCache cache) {
+            sessionCache = cache;
+            return this;
+        }
 
         /**
          * Enabled versions, any subset of TLS 1.0-1.3 (default TLS 1.3 and 1.2). TLS 1.0 and 1.1 are
@@ -359,15 +482,33 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
-        public Builder fallbackScsv(boolean v) {
-            fallbackScsv = v;
+        /**
+         * Server: the DER OCSP response stapled in TLS 1.0-1.2 for clients that send status_request (RFC
+         * 6066, Section 8), sent as given; null for none (the default).
+         */
+        public Builder ocspResponse(byte[] der) {
+            ocspResponse = der == null ? null : der.clone();
             return this;
         }
 
-        /** Tests only: rewrite the ClientHello's extensions (see {@link HandshakeConfig.ExtensionsHook}). */
-        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
-            extensionsHook = v;
+        /** Server: {@link #ocspResponse(byte[])} read from a file (DER, as {@code openssl ocsp -respout} writes). */
+        public Builder ocspResponseFile(java.nio.file.Path file) throws IOException {
+            return ocspResponse(java.nio.file.Files.readAllBytes(file));
+        }
+
+        /**
+         * Client: ask for a stapled OCSP response (status_request, RFC 6066, Section 8) and expose it in
+         * {@link TlsSession#ocspResponse()}. TLS 1.0-1.2 only: it is sent only when TLS 1.3 is not enabled.
+         * tls4j does not validate the response. Default off.
+         */
+        public Builder requestOcspStapling(boolean v) {
+            requestOcsp = v;
+            return this;
+        }
+
+        /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
+        public Builder fallbackScsv(boolean v) {
+            fallbackScsv = v;
             return this;
         }
 
@@ -495,6 +636,43 @@ public final class TlsConfig {
         /** Middlebox compatibility mode (RFC 8446, Appendix D.4), on by default. */
         public Builder middleboxCompatibility(boolean v) {
             middleboxCompat = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes one protected record sent to us may
+         * carry, in TLS 1.3 counting the inner content type and padding, so 64 to 16385 (2^14 + 1, the
+         * protocol's own maximum, the default: it tells the peer we understand the extension without
+         * lowering anything). The client offers it in every ClientHello; the server answers a client's
+         * offer with it in EncryptedExtensions. Once both sent one, each side caps its records to the
+         * peer's value and answers a longer record with record_overflow. 0 sends nothing (and then
+         * the peer's limit is not applied either). A client's max_fragment_length is never accepted.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > (1 << 14) + 1)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385, not " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /**
+         * Client: send GREASE values (RFC 8701) in cipher_suites, supported_groups (with a one-byte key
+         * share), supported_versions, signature_algorithms and as two extensions, drawn afresh for each
+         * connection from the random source. Off by default, as in BoringSSL and other libraries (Chrome
+         * turns it on): it makes every ClientHello different, which hurts reproducible traces and
+         * ClientHello-based tests, and a server that breaks on GREASE is a server bug the application
+         * may not be able to do anything about. Turn it on to behave like a browser, or to test that
+         * servers tolerate unknown values.
+         */
+        public Builder grease(boolean v) {
+            grease = v;
+            return this;
+        }
+
+        /** Tests only: rewrite this side's ClientHello or EncryptedExtensions extensions. */
+        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
+            extensionsHook = v;
             return this;
         }
 

@@ -26,27 +26,43 @@ import org.tls4j.record.WriteState;
  * network yourself. {@link #wrap} turns application bytes into records for the network (and emits the
  * handshake's own records); {@link #unwrap} turns records from the network into application bytes (and
  * feeds the handshake). Each call returns a {@link TlsResult} that says what the handshake needs next.
- * Only TLS 1.3 (RFC 8446) is implemented for now.
+ * TLS 1.3 (RFC 8446) and TLS 1.2 (RFC 5246) are on by default; TLS 1.1 and 1.0 (deprecated, RFC 8996)
+ * can be enabled in {@link TlsConfig}. The client offers its whole range in one ClientHello, the server
+ * picks the highest common version ({@code VersionNegotiation}), and everything after that runs in the
+ * machine of that version.
  *
  * <p>Differences from {@code javax.net.ssl.SSLEngine}, to make misuse harder: the handshake starts by
  * itself (no {@code beginHandshake}); there are no delegated tasks; application data is refused until
  * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
  * throws a {@link TlsException} naming the alert, the alert record is produced by the next
- * {@link #wrap}, the keys are destroyed at once, and the engine stays closed.
+ * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
+ * is refused (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning).
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
- * unwrap: src → Deframer (+ ReadState: Aead13Protection.open) → record type?
- *           handshake        → Tls13Handshake → HandshakeReassembler → Tls13Messages.parse
- *                              → Tls13Client/Tls13Server state.handle(...) → HandshakeOutputs
- *           change_cipher_spec → Tls13Handshake.changeCipherSpec (checked, dropped)
+ * unwrap: src → Deframer (+ ReadState: Aead13Protection / Aead12Protection / TlsCbcProtection .open)
+ *           → record type?
+ *           handshake        → VersionNegotiation (server: reads the ClientHello, picks the version)
+ *                              → Tls13Handshake → Tls13Messages.parse → Tls13Client/Tls13Server states
+ *                              | Tls12Handshake → Tls12Messages.parse → Tls12Client/Tls12Server states
+ *                              → HandshakeOutputs
+ *           change_cipher_spec → TLS 1.3: checked and dropped; TLS 1.0-1.2: the state switches the
+ *                              read protection (READ_PROTECTION output)
  *           alert            → close_notify: inbound closed; others: TlsException
  *           application_data → dst
- * HandshakeOutputs, in order: HANDSHAKE/CHANGE_CIPHER_SPEC bytes → Fragmenter (+ WriteState: seal)
- *           → pending network bytes; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed in
- *           ReadState/WriteState; COMPLETE → session()
- * wrap:   pending network bytes → dst; then application data → Fragmenter → dst
+ * HandshakeOutputs, in order: HANDSHAKE bytes → Fragmenter (+ WriteState: seal) → pending network bytes;
+ *           CHANGE_CIPHER_SPEC → the TLS 1.3 dummy record, or a real TLS 1.0-1.2 record followed by
+ *           WRITE_PROTECTION; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed (TLS 1.3);
+ *           READ_PROTECTION/WRITE_PROTECTION → Protections12 objects installed (TLS 1.0-1.2);
+ *           VERSION → record versions (RFC 5246, Appendix E.1); WARNING_ALERT → an alert record;
+ *           COMPLETE → session()
+ * wrap:   pending network bytes → dst; then application data → Fragmenter (1/n−1 splitting for TLS 1.0
+ *           CBC, against BEAST) → dst
  * </pre>
+ *
+ * <p>Record versions: the first ClientHello record carries 0x0301 and later ones 0x0303 (RFC 8446,
+ * Section 5.1); once TLS 1.0-1.2 is negotiated, records are written with that version and must arrive
+ * with it.
  *
  * <p>A complete client and server, with the two engines talking in memory (the same loop works with
  * a SocketChannel in place of the buffers {@code c2s}/{@code s2c}):
@@ -68,6 +84,7 @@ import org.tls4j.record.WriteState;
  *     s2c.flip(); client.unwrap(s2c, app); s2c.compact();
  * }
  * System.out.println(client.session());            // TLSv1.3 TLS_AES_128_GCM_SHA256 x25519 ... alpn=h2
+ *                                                  // (TLSv1.2 TLS_ECDHE_... with a TLS 1.2-only peer)
  * client.wrap(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), c2s);
  * c2s.flip(); app.clear(); server.unwrap(c2s, app); c2s.compact();
  * app.flip();                                      // "hello"
@@ -105,6 +122,12 @@ public final class TlsEngine {
     private int appEnd;
 
     private int readEpochs;
+    /** Server: one record of possible early data being collected before the skip decision. */
+    private byte[] earlyRecord;
+    private int earlyLen;
+    private int earlySkipped;
+    /** The read epoch for which we already sent update_requested (see {@link #askForPeerKeyUpdate}). */
+    private int peerUpdateAskedAt = -1;
     private boolean firstFlightQueued;
     private HandshakeSummary summary;
     private boolean finishedReported;
@@ -114,6 +137,10 @@ public final class TlsEngine {
 
     private TlsEngine(TlsConfig config, boolean client) {
         this(config.handshakeConfig(), config.tls12Config(), client);
+    }
+
+    private TlsEngine(TlsConfig config, String peerHost, int peerPort) {
+        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true);
     }
 
     /**
@@ -154,6 +181,21 @@ public final class TlsEngine {
         return new TlsEngine(config, true);
     }
 
+    /**
+     * A client engine for a connection to {@code peerHost:peerPort}: it offers a ticket from the
+     * config's {@link TlsConfig#sessionCache() session cache} kept under that server name and port
+     * (RFC 8446, Section 2.2), and keeps the tickets this connection receives there. {@link TlsSocket}
+     * and {@link Transport} call it with the server name (or host) and port they connect to; an
+     * in-memory engine names its peer here. {@link #client(TlsConfig)} does not resume.
+     */
+    public static TlsEngine client(TlsConfig config, String peerHost, int peerPort) {
+        if (peerHost == null) {
+            throw new IllegalArgumentException("peer host is null (use client(config) for no resumption)");
+        }
+        SessionCache.key(peerHost, peerPort); // validates
+        return new TlsEngine(config, peerHost, peerPort);
+    }
+
     /** A server engine, waiting for a ClientHello in {@link #unwrap}. */
     public static TlsEngine server(TlsConfig config) {
         return new TlsEngine(config, false);
@@ -181,29 +223,41 @@ public final class TlsEngine {
             destroyIfDone();
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
-        if (!hs.isComplete() || !src.hasRemaining()) {
+        if (!hs.isComplete()) {
             return result(TlsResult.Status.OK, 0, produced);
         }
-        int consumed;
-        int before = dst.position();
+        int consumed = 0;
         try {
-            if (legacyVersion == null && writeState.keyUpdateDue()) {
-                hs.keyUpdate(false);
-                applyOutputs();
-                produced += drainNet(dst);
-                if (pending() > 0) {
-                    return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+            while (true) {
+                // RFC 8446, Section 4.6.3: the answer to the peer's update_requested goes before our next
+                // record; Section 5.5: a new write key before the current one reaches its limit.
+                // (TLS 1.0-1.2 have no KeyUpdate: legacyVersion set.)
+                if (legacyVersion == null && (hs.keyUpdateOwed() || (src.hasRemaining() && writeState.keyUpdateDue()))) {
+                    hs.keyUpdate(false);
+                    applyOutputs();
+                    produced += drainNet(dst);
+                    if (pending() > 0) {
+                        break;
+                    }
                 }
-                before = dst.position();
+                if (!src.hasRemaining()) {
+                    break;
+                }
+                int before = dst.position();
+                int n = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
+                consumed += n;
+                produced += dst.position() - before;
+                if (n == 0 || legacyVersion != null || !writeState.keyUpdateDue()) {
+                    break; // dst is full, or src is done
+                }
             }
-            consumed = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
         } catch (TlsAlert a) {
             throw fail(a);
         } catch (RuntimeException e) {
             throw fail(new TlsAlert(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
         }
-        produced += dst.position() - before;
-        return result(consumed == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
+        boolean overflow = src.hasRemaining() && consumed == 0 || pending() > 0 && produced == 0;
+        return result(overflow ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
     }
 
     /**
@@ -236,11 +290,27 @@ public final class TlsEngine {
                 if (appEnd > appStart) {
                     break; // dst is full; the rest of src stays there for the next call
                 }
+                if (!client && hs.skippingEarlyData() && deframer.buffered() == 0) {
+                    int n = collectEarly(src);
+                    consumed += n;
+                    if (earlyLen > 0 && !earlyRecordComplete()) {
+                        break; // wait for the rest of the record
+                    }
+                    if (earlyLen > 0) {
+                        progress = true;
+                        decideEarly();
+                        continue;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                }
                 long seqBefore = readState.sequenceNumber();
                 if (deframer.next(plaintextAlertAllowed() ? plainAlertState : readState, record)) {
                     progress = true;
                     boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
                     handleRecord(wasProtected);
+                    askForPeerKeyUpdate();
                     continue;
                 }
                 // Feed only what the next record needs, so bytes beyond it stay in src (nothing hides
@@ -274,6 +344,100 @@ public final class TlsEngine {
             return result(TlsResult.Status.BUFFER_UNDERFLOW, consumed, produced);
         }
         return result(TlsResult.Status.OK, consumed, produced);
+    }
+
+    /** Takes bytes of the next record from {@code src} into {@link #earlyRecord}, up to its end. */
+    private int collectEarly(ByteBuffer src) {
+        if (earlyRecord == null) {
+            earlyRecord = new byte[RecordHeader.LENGTH + RecordHeader.MAX_CIPHERTEXT_TLS13];
+        }
+        int want = earlyLen < RecordHeader.LENGTH ? RecordHeader.LENGTH - earlyLen : earlyTotal() - earlyLen;
+        int n = Math.max(0, Math.min(want, src.remaining()));
+        src.get(earlyRecord, earlyLen, n);
+        earlyLen += n;
+        if (earlyLen == RecordHeader.LENGTH && n > 0 && earlyTotal() > earlyLen) {
+            return n + collectEarly(src);
+        }
+        return n;
+    }
+
+    /** The collected record's whole size (header and fragment), capped at the buffer. */
+    private int earlyTotal() {
+        int len = ((earlyRecord[3] & 0xff) << 8) | (earlyRecord[4] & 0xff);
+        return Math.min(RecordHeader.LENGTH + len, earlyRecord.length);
+    }
+
+    private boolean earlyRecordComplete() {
+        return earlyLen >= RecordHeader.LENGTH && earlyLen == earlyTotal();
+    }
+
+    /**
+     * RFC 8446, Section 4.2.10: a server that refuses 0-RTT "skips past early data by attempting to
+     * deprotect received records using the handshake traffic key, discarding records which fail
+     * deprotection (up to the configured max_early_data_size). Once a record is deprotected
+     * successfully, it is treated as the start of the client's second flight"; after a
+     * HelloRetryRequest it "skip[s] all records with an external content type of "application_data"
+     * ... until it receives the second ClientHello". A record that is skipped is dropped here; any
+     * other goes to the {@link Deframer} as usual (a record over the skip budget therefore fails there
+     * with bad_record_mac).
+     */
+    private void decideEarly() throws TlsAlert {
+        int type = earlyRecord[0] & 0xff;
+        int len = earlyLen - RecordHeader.LENGTH;
+        boolean skip = false;
+        if (type == ContentType.APPLICATION_DATA.code) {
+            skip = readEpochs == 0 || !decrypts(len);
+        }
+        if (skip && earlySkipped + len <= hs.maxEarlyDataSkip()) {
+            earlySkipped += len;
+            earlyLen = 0;
+            return;
+        }
+        if (type == ContentType.APPLICATION_DATA.code && !skip) {
+            hs.endEarlyDataSkip();
+        }
+        nextRecordType = type;
+        deframer.feed(ByteBuffer.wrap(earlyRecord, 0, earlyLen));
+        earlyLen = 0;
+    }
+
+    /** Trial decryption of the collected record with the current read keys, on a copy. */
+    private boolean decrypts(int len) {
+        byte[] copy = Arrays.copyOfRange(earlyRecord, RecordHeader.LENGTH, earlyLen);
+        Record r = new Record().set(earlyRecord[0] & 0xff, ((earlyRecord[1] & 0xff) << 8) | (earlyRecord[2] & 0xff),
+                copy, 0, len);
+        try {
+            readState.protection().open(readState.sequenceNumber(), r);
+            return true;
+        } catch (TlsAlert a) {
+            return false;
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
+    }
+
+    /**
+     * RFC 8446, Section 5.5 binds the sender ("Implementations SHOULD NOT attempt to encrypt more than
+     * ..."), and names no alert for a peer that goes on past the limit. So when the peer has used 7/8 of
+     * its key's limit, we send a KeyUpdate with update_requested (Section 4.6.3), once per read key; the
+     * peer's answer switches the read key and the counter starts again. We never close for it.
+     */
+    private void askForPeerKeyUpdate() throws TlsAlert {
+        if (summary != null && !outboundClosed && peerUpdateAskedAt != readEpochs && readState.peerKeyUpdateWanted()) {
+            peerUpdateAskedAt = readEpochs;
+            hs.keyUpdate(true);
+            applyOutputs();
+        }
+    }
+
+    /**
+     * Test hook (package-private, not an API): lowers the records allowed under one key in both
+     * directions to {@code max}, so the automatic KeyUpdate of RFC 8446, Section 5.5 happens after a few
+     * records instead of about 2^24.5 (AES-GCM).
+     */
+    void capRecordsPerKeyForTest(long max) {
+        writeState.capRecordsPerKey(max);
+        readState.capRecordsPerKey(max);
     }
 
     /**
@@ -391,6 +555,11 @@ public final class TlsEngine {
                     break;
                 case COMPLETE:
                     summary = o.summary();
+                    break;
+                case RECORD_SIZE_LIMIT:
+                    // RFC 8449, Section 4: the peer's limit caps what we seal, ours what we open.
+                    writeState.setRecordSizeLimit(o.peerRecordSizeLimit(), legacyVersion == null);
+                    readState.setRecordSizeLimit(o.ownRecordSizeLimit());
                     break;
                 default:
                     throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);

@@ -26,14 +26,17 @@ public final class TlsSession {
         return s.suite;
     }
 
-    /** The key exchange group (null for TLS 1.2 RSA key transport and a server-chosen DH group). */
+    /**
+     * The key exchange group (null for a TLS 1.3 resumption in psk_ke mode, TLS 1.2 RSA key transport and
+     * a server-chosen DH group).
+     */
     public NamedGroup group() {
         return s.group;
     }
 
     /**
      * The scheme the server signed its CertificateVerify (TLS 1.3) or ServerKeyExchange (TLS 1.2) with;
-     * null for RSA key transport.
+     * null for RSA key transport and when resumed (no CertificateVerify).
      */
     public SignatureScheme signatureScheme() {
         return s.signatureScheme;
@@ -62,6 +65,19 @@ public final class TlsSession {
     /** True when the server asked for a second ClientHello (HelloRetryRequest). */
     public boolean helloRetried() {
         return s.helloRetried;
+    }
+
+    /** True when this connection resumed an earlier session with a ticket (RFC 8446, Section 2.2). */
+    public boolean isResumed() {
+        return s.resumed;
+    }
+
+    /**
+     * The OCSP response the server stapled (TLS 1.0-1.2 status_request, RFC 6066, Section 8; DER, not
+     * validated by tls4j), or null when none was asked for or sent.
+     */
+    public byte[] ocspResponse() {
+        return s.ocspResponse();
     }
 
     @Override

@@ -59,7 +59,8 @@ import org.tls4j.starttls.Upgrade;
  * writeLock for at most one second to send close_notify and otherwise closes the socket without it (which
  * also wakes a reader or writer blocked in the socket).
  *
- * <p>Session resumption (PSK, issue 8) is not implemented: every connection runs a full handshake.
+ * <p>Session resumption: a client socket offers tickets from the config's {@link SessionCache}, keyed by
+ * the server name (or the host address) and port it connects to (see {@link TlsEngine#client(TlsConfig, String, int)}).
  */
 public final class TlsSocket implements Closeable {
     /** The default handshake timeout, in milliseconds. */
@@ -128,7 +129,7 @@ public final class TlsSocket implements Closeable {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-            return new TlsSocket(s, TlsEngine.client(config), new byte[0]);
+            return new TlsSocket(s, clientEngine(config, host, port), new byte[0]);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -137,7 +138,23 @@ public final class TlsSocket implements Closeable {
 
     /** The client side of TLS layered over an already connected socket (closing this closes it). */
     public static TlsSocket client(Socket connected, TlsConfig config) throws IOException {
-        return new TlsSocket(connected, TlsEngine.client(config), new byte[0]);
+        return new TlsSocket(connected, clientEngine(config, connected), new byte[0]);
+    }
+
+    /** {@link #clientEngine(TlsConfig, String, int)} for the peer of {@code s} (none when unconnected). */
+    private static TlsEngine clientEngine(TlsConfig config, Socket s) {
+        if (s.getInetAddress() == null) {
+            return TlsEngine.client(config); // the constructor refuses the unconnected socket
+        }
+        return clientEngine(config, s.getInetAddress().getHostAddress(), s.getPort());
+    }
+
+    /**
+     * A client engine whose session cache key is the server name (SNI) when set, else {@code host},
+     * with the port: tickets are offered only to the server that issued them (RFC 8446, Section 2.2).
+     */
+    private static TlsEngine clientEngine(TlsConfig config, String host, int port) {
+        return TlsEngine.client(config, config.serverName() != null ? config.serverName() : host, port);
     }
 
     /** The server side of TLS layered over an already connected (accepted) socket. */
@@ -151,7 +168,7 @@ public final class TlsSocket implements Closeable {
      * lost). Those bytes are only ever parsed as TLS records.
      */
     public static TlsSocket upgrade(Upgrade u, TlsConfig config, boolean clientMode) throws IOException {
-        TlsEngine e = clientMode ? TlsEngine.client(config) : TlsEngine.server(config);
+        TlsEngine e = clientMode ? clientEngine(config, u.socket()) : TlsEngine.server(config);
         return new TlsSocket(u.socket(), e, u.leftover());
     }
 

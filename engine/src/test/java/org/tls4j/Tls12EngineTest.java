@@ -198,6 +198,9 @@ class Tls12EngineTest {
         TlsConfig c = TestCerts.client().versions(ProtocolVersion.TLS11).fallbackScsv(true).build();
         fails(c, TestCerts.server(TestPki.KeyKind.EC_P256).versions(ProtocolVersion.TLS12, ProtocolVersion.TLS11).build(),
                 true, AlertDescription.INAPPROPRIATE_FALLBACK);
+        // A TLS 1.2 retry to a server that speaks TLS 1.3 (RFC 7507 with RFC 8446, Section 4.2.1).
+        fails(client12().fallbackScsv(true).build(), TestCerts.server(TestPki.KeyKind.EC_P256).build(), true,
+                AlertDescription.INAPPROPRIATE_FALLBACK);
         // At the server's highest version the SCSV is harmless.
         assertEquals(ProtocolVersion.TLS12, ok(client12().fallbackScsv(true).build(), server12().build())
                 .server.session().version());
@@ -440,6 +443,136 @@ class Tls12EngineTest {
         assertEquals(AlertDescription.NO_RENEGOTIATION, e.alert());
         // The refusing side carries on: it still has an open connection.
         assertNull(to.failure());
+    }
+
+    /** TLS 1.0 CBC: 1/n-1 record splitting (BEAST) is on by default; TLS 1.1 has explicit IVs and does not split. */
+    @Test
+    void tls10CbcSplitsTheFirstByte() throws Exception {
+        for (ProtocolVersion v : new ProtocolVersion[] {ProtocolVersion.TLS10, ProtocolVersion.TLS11}) {
+            EnginePair p = ok(TestCerts.client().versions(v).build(), TestCerts.server(TestPki.KeyKind.EC_P256).versions(v)
+                    .tls12CipherSuites(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA).build());
+            ByteBuffer net = ByteBuffer.allocate(1 << 16);
+            p.client.wrap(ByteBuffer.wrap(DATA), net);
+            net.flip();
+            int records = 0;
+            int firstLength = -1;
+            while (net.remaining() >= 5) {
+                int len = (net.get(net.position() + 3) & 0xff) << 8 | (net.get(net.position() + 4) & 0xff);
+                assertEquals(v.code, (net.get(net.position() + 1) & 0xff) << 8 | (net.get(net.position() + 2) & 0xff));
+                if (firstLength < 0) {
+                    firstLength = len;
+                }
+                net.position(net.position() + 5 + len);
+                records++;
+            }
+            assertEquals(v.equals(ProtocolVersion.TLS10) ? 2 : 1, records, v.toString());
+            if (v.equals(ProtocolVersion.TLS10)) {
+                assertEquals(16 + 20, firstLength, "encrypt-then-MAC (the default): 1 byte padded to one AES block,"
+                        + " then the 20-byte HMAC-SHA1");
+            }
+        }
+    }
+
+    /** record_size_limit (RFC 8449) in TLS 1.2: each side writes records of at most the other's limit. */
+    @Test
+    void recordSizeLimitInTls12() throws Exception {
+        EnginePair p = ok(client12().recordSizeLimit(2048).build(), server12().recordSizeLimit(512).build());
+        byte[] big = new byte[5000];
+        new Random(3).nextBytes(big);
+        assertEquals(512, maxRecordPlaintext(p.client, p.server, big), "client to server: the server's limit");
+        assertEquals(2048, maxRecordPlaintext(p.server, p.client, big), "server to client: the client's limit");
+    }
+
+    /**
+     * The largest record plaintext {@code from} writes for {@code data} (AES-128-GCM: 8-byte nonce,
+     * 16-byte tag); the records are then delivered to {@code to}, which must read {@code data}.
+     */
+    private static int maxRecordPlaintext(TlsEngine from, TlsEngine to, byte[] data) throws Exception {
+        ByteBuffer net = ByteBuffer.allocate(1 << 16);
+        from.wrap(ByteBuffer.wrap(data), net);
+        net.flip();
+        int max = 0;
+        for (int pos = net.position(); pos + 5 <= net.limit(); ) {
+            int len = (net.get(pos + 3) & 0xff) << 8 | (net.get(pos + 4) & 0xff);
+            max = Math.max(max, len - 8 - 16);
+            pos += 5 + len;
+        }
+        ByteBuffer app = ByteBuffer.allocate(data.length + 1);
+        while (net.hasRemaining()) {
+            to.unwrap(net, app);
+        }
+        app.flip();
+        byte[] got = new byte[app.remaining()];
+        app.get(got);
+        assertArrayEquals(data, got);
+        return max;
+    }
+
+    /**
+     * Raccoon needs a DH secret reused across connections; both sides draw a fresh (EC)DHE key for every
+     * handshake, so the server's DHE public value differs each time.
+     */
+    @Test
+    void dheKeysAreFreshPerHandshake() throws Exception {
+        List<byte[]> ys = new ArrayList<>();
+        TlsListener l = new TlsListener() {
+            @Override
+            public void onHandshakeMessage(boolean sent, HandshakeMessage m) {
+                if (m instanceof org.tls4j.handshake.tls12.msg.DheServerKeyExchange) {
+                    ys.add(((org.tls4j.handshake.tls12.msg.DheServerKeyExchange) m).ys());
+                }
+            }
+        };
+        TlsConfig s = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12)
+                .tls12CipherSuites(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).listener(l).build();
+        ok(client12().build(), s);
+        ok(client12().build(), s);
+        assertEquals(2, ys.size());
+        assertFalse(Arrays.equals(ys.get(0), ys.get(1)));
+    }
+
+    /** The default TLS 1.2 suites: forward secrecy and AEAD first, and no 3DES, RC4, NULL or CCM_8. */
+    @Test
+    void defaultTls12SuitesHaveNoLegacySuite() {
+        List<org.tls4j.handshake.tls12.Suite12> suites = TlsConfig.builder().build().tls12Config().suites();
+        assertEquals(org.tls4j.handshake.tls12.Suite12.defaultOrder(false), suites);
+        for (org.tls4j.handshake.tls12.Suite12 x : suites) {
+            assertFalse(x.legacy, x.toString());
+        }
+        assertEquals(List.of(ProtocolVersion.TLS12), TlsConfig.builder().build().tls12Config().versions());
+    }
+
+    /**
+     * A ClientHello with no extensions at all (an old client): with extended master secret not required
+     * and RSA key transport it still works (no renegotiation_info, no signature_algorithms to answer).
+     */
+    @Test
+    void clientHelloWithoutExtensions() throws Exception {
+        TlsConfig c = client12().requireExtendedMasterSecret(false).tls12CipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                .extensionsHook((where, ext) -> List.of()).build();
+        TlsConfig s = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12).requireExtendedMasterSecret(false)
+                .build();
+        EnginePair p = ok(c, s);
+        assertEquals(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, p.server.session().cipherSuite());
+        assertNull(p.server.session().serverName());
+        // With the default policy the same client is refused: no extended_master_secret.
+        fails(c, TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12).build(), true,
+                AlertDescription.HANDSHAKE_FAILURE);
+    }
+
+    /** OCSP stapling (status_request, RFC 6066, Section 8) in TLS 1.2: the client gets the server's bytes. */
+    @Test
+    void ocspStapling() throws Exception {
+        byte[] ocsp = {0x30, 0x03, 0x0a, 0x01, 0x01}; // OCSPResponse { malformedRequest }: any DER goes through
+        EnginePair p = ok(client12().requestOcspStapling(true).build(), server12().ocspResponse(ocsp).build());
+        assertArrayEquals(ocsp, p.client.session().ocspResponse());
+        // Not asked for: nothing stapled; asked for but none configured: none.
+        assertNull(ok(client12().build(), server12().ocspResponse(ocsp).build()).client.session().ocspResponse());
+        assertNull(ok(client12().requestOcspStapling(true).build(), server12().build()).client.session().ocspResponse());
+        // RSA key transport (no ServerKeyExchange after the status).
+        TlsConfig.Builder rsa = TestCerts.server(TestPki.KeyKind.RSA_2048).versions(ProtocolVersion.TLS12)
+                .tls12CipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256).ocspResponse(ocsp);
+        assertArrayEquals(ocsp, ok(client12().requestOcspStapling(true).build(), rsa.build()).client.session().ocspResponse());
     }
 
     static List<Extension> without(List<Extension> ext, ExtensionType type) {

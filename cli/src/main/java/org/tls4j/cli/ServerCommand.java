@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tls4j.TlsConfig;
@@ -58,6 +59,14 @@ final class ServerCommand implements Callable<Integer> {
             description = "Stop after N connections (0: serve until stopped).")
     int maxConnections;
 
+    @Option(names = "--psk-modes", paramLabel = "MODES", split = ",", defaultValue = "psk_dhe_ke",
+            description = "PSK key exchange modes for resumption, in preference order: psk_dhe_ke, psk_ke (default ${DEFAULT-VALUE}).")
+    List<String> pskModes;
+
+    @Option(names = "--tickets", paramLabel = "N", defaultValue = "2",
+            description = "NewSessionTickets sent after each handshake (default ${DEFAULT-VALUE}; 0: none).")
+    int tickets;
+
     @Option(names = "--ems-optional", description = "TLS 1.0-1.2: also serve clients without extended_master_secret"
             + " (RFC 7627; by default they are refused with handshake_failure).")
     boolean emsOptional;
@@ -79,6 +88,18 @@ final class ServerCommand implements Callable<Integer> {
             common.apply(b);
             b.requireExtendedMasterSecret(!emsOptional);
             b.certificate(identity());
+            b.sessionTickets(tickets);
+            List<Integer> modes = new java.util.ArrayList<Integer>();
+            for (String m : pskModes) {
+                if (m.equals("psk_dhe_ke")) {
+                    modes.add(org.tls4j.handshake.ext.PskKeyExchangeModes.PSK_DHE_KE);
+                } else if (m.equals("psk_ke")) {
+                    modes.add(org.tls4j.handshake.ext.PskKeyExchangeModes.PSK_KE);
+                } else {
+                    throw new IllegalArgumentException("unknown PSK mode " + m + " (psk_dhe_ke, psk_ke)");
+                }
+            }
+            b.pskKeyExchangeModes(modes.toArray(new Integer[0]));
             config = b.build();
         } catch (IllegalArgumentException | IOException | CryptoException e) {
             io.err.println("tls4j server: " + e.getMessage());

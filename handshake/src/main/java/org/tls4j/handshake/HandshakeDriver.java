@@ -44,4 +44,23 @@ public interface HandshakeDriver {
 
     /** The current state's name. */
     String stateName();
+
+    /** TLS 1.3: true when the peer's update_requested must be answered before our next record. */
+    default boolean keyUpdateOwed() {
+        return false;
+    }
+
+    /** TLS 1.3 server: true while rejected early data is being skipped (RFC 8446, Section 4.2.10). */
+    default boolean skippingEarlyData() {
+        return false;
+    }
+
+    /** TLS 1.3 server: a record decrypted with the handshake keys ends the skipping. */
+    default void endEarlyDataSkip() {
+    }
+
+    /** TLS 1.3 server: how many bytes of early data may be skipped. */
+    default int maxEarlyDataSkip() {
+        return 0;
+    }
 }

@@ -34,6 +34,7 @@ import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
 import org.tls4j.handshake.tls12.msg.CertificateRequest12;
+import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.CertificateVerify12;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.DheServerKeyExchange;
@@ -63,6 +64,7 @@ import org.tls4j.record.TlsAlert;
  * (ClientHello, sent by Tls13Client)     --------&gt;
  * {@link #afterServerHello}                     &lt;--------   ServerHello
  * {@link ExpectCertificate}                     &lt;--------   Certificate
+ * {@link ExpectCertificateStatus}               &lt;--------   CertificateStatus (if status_request answered)
  * {@link ExpectServerKeyExchange}               &lt;--------   ServerKeyExchange (ECDHE, DHE)
  * {@link ExpectHelloDone}                       &lt;--------   CertificateRequest*, ServerHelloDone
  *        Certificate*, ClientKeyExchange, CertificateVerify*,
@@ -90,9 +92,12 @@ final class Tls12Client {
         final boolean extendedMasterSecret;
         final boolean encryptThenMac;
         final String alpn;
+        /** The server answered status_request: a CertificateStatus may follow Certificate (RFC 6066, Section 8). */
+        final boolean statusRequested;
 
         Negotiated(ProtocolVersion version, Suite12 suite, ClientHello clientHello, byte[] serverRandom, boolean ems,
-                boolean etm, String alpn) {
+                boolean etm, String alpn, boolean statusRequested) {
+            this.statusRequested = statusRequested;
             this.version = version;
             this.suite = suite;
             this.clientHello = clientHello;
@@ -191,8 +196,16 @@ final class Tls12Client {
                         + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
             }
         }
+        // RFC 8449: the server's answer caps the records we send; ours is what the ClientHello offered.
+        org.tls4j.handshake.ext.RecordSizeLimit rsl = RecordSizeLimit12.find(ext);
+        if (rsl != null) {
+            org.tls4j.handshake.ext.RecordSizeLimit mine = RecordSizeLimit12.find(ch.extensions);
+            cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(rsl.limit),
+                    RecordSizeLimit12.clamp(mine.limit)));
+        }
         cx.keyExchange = suite.keyExchange;
-        return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn));
+        return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn,
+                ext.contains(ExtensionType.STATUS_REQUEST)));
     }
 
     /** Waits for the server's Certificate (RFC 5246, Section 7.4.2). */
@@ -215,10 +228,40 @@ final class Tls12Client {
                         + " key does not fit " + n.suite + " (RFC 5246, Section 7.4.2)");
             }
             cx.addReceived();
-            if (n.suite.keyExchange.serverKeyExchange) {
-                return new ExpectServerKeyExchange(n, chain);
+            State12 next = afterCertificate(n, chain, null);
+            return n.statusRequested ? new ExpectCertificateStatus(n, chain) : next;
+        }
+    }
+
+    /** The state after Certificate (and CertificateStatus, whose response {@code ocsp} is kept, or null). */
+    static State12 afterCertificate(Negotiated n, List<Certificate> chain, byte[] ocsp) {
+        if (n.suite.keyExchange.serverKeyExchange) {
+            return new ExpectServerKeyExchange(n, chain, ocsp);
+        }
+        return new ExpectHelloDone(n, chain, null, null, null, null, null, ocsp);
+    }
+
+    /**
+     * After Certificate, when the server answered status_request: CertificateStatus with the OCSP response
+     * (kept for {@code TlsSession.ocspResponse}, not validated), or, since "a server MAY also choose not to
+     * send a CertificateStatus message" (RFC 6066, Section 8), directly the next message.
+     */
+    static final class ExpectCertificateStatus implements State12 {
+        private final Negotiated n;
+        private final List<Certificate> chain;
+
+        ExpectCertificateStatus(Negotiated n, List<Certificate> chain) {
+            this.n = n;
+            this.chain = chain;
+        }
+
+        @Override
+        public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
+            if (m instanceof CertificateStatus) {
+                cx.addReceived();
+                return afterCertificate(n, chain, ((CertificateStatus) m).ocspResponse());
             }
-            return new ExpectHelloDone(n, chain, null, null, null, null, null);
+            return afterCertificate(n, chain, null).handle(cx, m);
         }
     }
 
@@ -226,10 +269,12 @@ final class Tls12Client {
     static final class ExpectServerKeyExchange implements State12 {
         private final Negotiated n;
         private final List<Certificate> chain;
+        private final byte[] ocsp;
 
-        ExpectServerKeyExchange(Negotiated n, List<Certificate> chain) {
+        ExpectServerKeyExchange(Negotiated n, List<Certificate> chain, byte[] ocsp) {
             this.n = n;
             this.chain = chain;
+            this.ocsp = ocsp;
         }
 
         @Override
@@ -280,7 +325,7 @@ final class Tls12Client {
             if (premaster != shared) {
                 ConstantTime.zero(shared);
             }
-            return new ExpectHelloDone(n, chain, premaster, myPublic, group, sig.algorithm, null);
+            return new ExpectHelloDone(n, chain, premaster, myPublic, group, sig.algorithm, null, ocsp);
         }
     }
 
@@ -341,9 +386,11 @@ final class Tls12Client {
         private final NamedGroup group;
         private final SignatureScheme serverScheme;
         private final CertificateRequest12 request;
+        private final byte[] ocsp;
 
         ExpectHelloDone(Negotiated n, List<Certificate> chain, byte[] premaster, byte[] myPublic, NamedGroup group,
-                SignatureScheme serverScheme, CertificateRequest12 request) {
+                SignatureScheme serverScheme, CertificateRequest12 request, byte[] ocsp) {
+            this.ocsp = ocsp;
             this.n = n;
             this.chain = chain;
             this.premaster = premaster;
@@ -364,7 +411,8 @@ final class Tls12Client {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             if (m instanceof CertificateRequest12 && request == null) {
                 cx.addReceived();
-                return new ExpectHelloDone(n, chain, premaster, myPublic, group, serverScheme, (CertificateRequest12) m);
+                return new ExpectHelloDone(n, chain, premaster, myPublic, group, serverScheme, (CertificateRequest12) m,
+                        ocsp);
             }
             cx.require(m, ServerHelloDone.class);
             cx.addReceived();
@@ -432,7 +480,7 @@ final class Tls12Client {
             cx.send(new Finished(verifyData));
             List<Certificate> sentChain = mine == null ? Collections.<Certificate>emptyList() : mine.chain();
             HandshakeSummary summary = HandshakeSummary.tls12(n.version, n.suite.suite, group, serverScheme, n.alpn,
-                    c.serverName(), chain, sentChain);
+                    c.serverName(), chain, sentChain).withOcspResponse(ocsp);
             return new ExpectChangeCipherSpec(keys, summary);
         }
     }

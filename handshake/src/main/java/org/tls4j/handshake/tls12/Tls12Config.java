@@ -11,6 +11,7 @@ import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
+import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls13.OlderVersionsOffer;
 import org.tls4j.record.ProtocolVersion;
 
@@ -70,6 +71,8 @@ public final class Tls12Config {
     final FfdheGroup serverDhGroup;
     final boolean fallbackScsv;
     final Hooks hooks;
+    final byte[] ocspResponse;
+    final boolean requestOcsp;
 
     private Tls12Config(Builder b) {
         versions = Collections.unmodifiableList(new ArrayList<ProtocolVersion>(b.versions));
@@ -81,14 +84,23 @@ public final class Tls12Config {
         serverDhGroup = b.serverDhGroup;
         fallbackScsv = b.fallbackScsv;
         hooks = b.hooks;
+        ocspResponse = b.ocspResponse == null ? null : b.ocspResponse.clone();
+        requestOcsp = b.requestOcsp;
         for (ProtocolVersion v : versions) {
             VersionRules.of(v);
             if (!v.atLeast(ProtocolVersion.TLS10)) {
                 throw new IllegalArgumentException(v + " is not supported (SSL 3.0 is prohibited by RFC 7568)");
             }
         }
-        if (!versions.isEmpty() && suites.isEmpty()) {
-            throw new IllegalArgumentException("TLS 1.0-1.2 enabled without cipher suites");
+        if (!versions.isEmpty()) {
+            boolean usable = false;
+            for (Suite12 s : suites) {
+                usable |= s.allowedIn(versions.get(0));
+            }
+            if (!usable) {
+                throw new IllegalArgumentException("none of the enabled cipher suites can be used in " + versions
+                        + " (AEAD and SHA-256/384 suites need TLS 1.2)");
+            }
         }
     }
 
@@ -149,12 +161,11 @@ public final class Tls12Config {
         if (versions.isEmpty()) {
             return null;
         }
-        ProtocolVersion lowest = versions.get(versions.size() - 1);
         ProtocolVersion highest12 = versions.get(0);
         List<CipherSuite> cs = new ArrayList<CipherSuite>();
         boolean cbc = false;
         for (Suite12 s : suites) {
-            if (s.allowedIn(highest12) || (s.allowedIn(lowest))) {
+            if (s.allowedIn(highest12)) { // allowedIn is "at least the suite's minimum", so this covers every version
                 cs.add(s.suite);
                 cbc |= s.cipher.kind == BulkCipher12.Kind.BLOCK;
             }
@@ -169,6 +180,11 @@ public final class Tls12Config {
         }
         ext.add(RenegotiationInfo.EMPTY);
         ext.add(EcPointFormats.UNCOMPRESSED_ONLY);
+        if (requestOcsp && !tls13) {
+            // Only without TLS 1.3: a TLS 1.3 server would staple into CertificateEntry, which the TLS 1.3
+            // client does not take yet.
+            ext.add(StatusRequest.OCSP_DEFAULT);
+        }
         return new OlderVersionsOffer(versions, cs, ext, tls13);
     }
 
@@ -183,8 +199,28 @@ public final class Tls12Config {
         private FfdheGroup serverDhGroup = FfdheGroup.FFDHE2048;
         private boolean fallbackScsv;
         private Hooks hooks = NO_HOOKS;
+        private byte[] ocspResponse;
+        private boolean requestOcsp;
 
         private Builder() {}
+
+        /**
+         * Server: the DER OCSP response to staple (RFC 6066, Section 8) for clients that send
+         * status_request; null for none. It is sent as given (refresh it before it expires).
+         */
+        public Builder ocspResponse(byte[] der) {
+            ocspResponse = der == null ? null : der.clone();
+            return this;
+        }
+
+        /**
+         * Client: send status_request (OCSP) and keep a stapled response (only when TLS 1.3 is not offered
+         * too, see {@link #clientOffer()}).
+         */
+        public Builder requestOcsp(boolean v) {
+            requestOcsp = v;
+            return this;
+        }
 
         /** Enabled versions below TLS 1.3 (any order; kept highest first). */
         public Builder versions(List<ProtocolVersion> v) {

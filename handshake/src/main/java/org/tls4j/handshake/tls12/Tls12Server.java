@@ -13,6 +13,7 @@ import org.tls4j.crypto.kex.KeyExchange;
 import org.tls4j.crypto.rsa.RsaPrivateKey;
 import org.tls4j.crypto.x509.Certificate;
 import org.tls4j.crypto.x509.PublicKeyInfo;
+import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.ExtensionType;
 import org.tls4j.handshake.HandshakeMessage;
 import org.tls4j.handshake.NamedGroup;
@@ -31,9 +32,11 @@ import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
+import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
 import org.tls4j.handshake.tls12.msg.CertificateRequest12;
+import org.tls4j.handshake.tls12.msg.CertificateStatus;
 import org.tls4j.handshake.tls12.msg.CertificateVerify12;
 import org.tls4j.handshake.tls12.msg.DheClientKeyExchange;
 import org.tls4j.handshake.tls12.msg.DheServerKeyExchange;
@@ -152,9 +155,20 @@ final class Tls12Server {
         }
         // RFC 7507, Section 3: a fallback retry below our highest version is refused, TLS 1.3 included
         // (a TLS 1.3 server that a client reaches with a TLS 1.2 fallback hello must say so, not answer
-        // with a downgrade-sentinel ServerHello).
-        // A legacy_version above TLS 1.2 without supported_versions offers TLS 1.2 (RFC 8446, Appendix D).
+        // with a downgrade-sentinel ServerHello). The client's version is the highest of
+        // supported_versions when it sent one (RFC 8446, Section 4.2.1); else client_version, where a
+        // value above TLS 1.2 offers TLS 1.2 (RFC 8446, Appendix D).
         ProtocolVersion offered = ch.legacyVersion.atLeast(ProtocolVersion.TLS13) ? ProtocolVersion.TLS12 : ch.legacyVersion;
+        org.tls4j.handshake.ext.SupportedVersionsClientHello sv = ch.extensions == null ? null
+                : ch.extensions.find(org.tls4j.handshake.ext.SupportedVersionsClientHello.class);
+        if (sv != null) {
+            offered = ProtocolVersion.SSL3;
+            for (ProtocolVersion x : sv.versions) {
+                if (x.isSsl3OrTls() && x.compareTo(offered) > 0) {
+                    offered = x;
+                }
+            }
+        }
         Scsv.checkFallback(ch.cipherSuites, offered, c12.highest());
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
@@ -163,7 +177,9 @@ final class Tls12Server {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
                     "non-empty renegotiation_info in an initial ClientHello (RFC 5746, Section 3.6)");
         }
-        boolean secureRenegotiation = Scsv.signalsSecureRenegotiation(ch);
+        // RFC 5746, Section 3.6: the SCSV or the extension (a ClientHello may have no extensions at all).
+        boolean secureRenegotiation = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
+                || ri != null;
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -313,6 +329,15 @@ final class Tls12Server {
             ext.add(new ApplicationLayerProtocolNegotiation(
                     Collections.singletonList(ch0.alpn.getBytes(StandardCharsets.UTF_8))));
         }
+        org.tls4j.handshake.ext.RecordSizeLimit offeredRsl = RecordSizeLimit12.find(ch.extensions);
+        int ownRsl = c.recordSizeLimit();
+        if (offeredRsl != null && ownRsl != 0) {
+            // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
+            ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
+        }
+        if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
+            ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
+        }
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
@@ -320,6 +345,10 @@ final class Tls12Server {
         Extensions sent = new Extensions(hooks.serverHelloExtensions(ext));
         ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, sent);
         cx.send(sh);
+        if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
+            cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
+                    RecordSizeLimit12.clamp(ownRsl)));
+        }
         // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
         // a server without it).
         boolean ems = sent.contains(ExtensionType.EXTENDED_MASTER_SECRET);
@@ -330,6 +359,10 @@ final class Tls12Server {
             ders.add(cert.encoded());
         }
         cx.send(new Certificate12(ders));
+        if (sent.contains(ExtensionType.STATUS_REQUEST)) {
+            // RFC 6066, Section 8: CertificateStatus right after Certificate.
+            cx.send(new CertificateStatus(cx.config12.ocspResponse));
+        }
 
         KeyExchange.KeyShare share = null;
         if (ch0.suite.keyExchange.serverKeyExchange) {
@@ -352,6 +385,16 @@ final class Tls12Server {
         cx.send(ServerHelloDone.INSTANCE);
         Pending p = new Pending(ch0, ch, random, share, ems, etm);
         return c.clientAuth() != ClientAuth.NONE ? new ExpectClientCertificate(p) : new ExpectClientKeyExchange(p, null);
+    }
+
+    /** True when the ClientHello asks for an OCSP status (status_request with status_type ocsp). */
+    private static boolean ocspRequested(ClientHello ch) throws TlsAlert {
+        if (ch.extensions == null) {
+            return false;
+        }
+        Extensions typed = Tls12Extensions.typed(ch.extensions, ExtensionContext.CLIENT_HELLO);
+        StatusRequest sr = typed.find(StatusRequest.class);
+        return sr != null && !sr.isServerForm();
     }
 
     private static byte[] unsigned(java.math.BigInteger v) {

@@ -198,6 +198,28 @@ public final class VersionNegotiation implements HandshakeDriver {
         return out;
     }
 
+    @Override
+    public boolean keyUpdateOwed() {
+        return current != null && current.keyUpdateOwed();
+    }
+
+    @Override
+    public boolean skippingEarlyData() {
+        return current != null && current.skippingEarlyData();
+    }
+
+    @Override
+    public void endEarlyDataSkip() {
+        if (current != null) {
+            current.endEarlyDataSkip();
+        }
+    }
+
+    @Override
+    public int maxEarlyDataSkip() {
+        return current == null ? 0 : current.maxEarlyDataSkip();
+    }
+
     /** True once TLS 1.0-1.2 was chosen. */
     public boolean isTls12() {
         return current instanceof Tls12Handshake;

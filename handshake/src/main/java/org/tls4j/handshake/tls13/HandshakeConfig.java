@@ -19,8 +19,8 @@ import org.tls4j.handshake.ext.ExtensionContext;
  */
 public final class HandshakeConfig {
     /**
-     * Test hook: rewrites the extension list of a ClientHello (client) or EncryptedExtensions (server)
-     * before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
+     * Test hook: rewrites the extension list of a ClientHello (client) or HelloRetryRequest and
+     * EncryptedExtensions (server) before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
      */
     public interface ExtensionsHook {
         /** Returns the extensions to send in {@code where} instead of {@code extensions}. */
@@ -58,6 +58,10 @@ public final class HandshakeConfig {
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
     final OlderVersionsOffer olderVersions;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
+    final int recordSizeLimit;
+    final boolean grease;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -82,6 +86,9 @@ public final class HandshakeConfig {
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
         olderVersions = b.olderVersions;
+        resumption = b.resumption;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
         if ((suites.isEmpty() && (olderVersions == null || olderVersions.tls13)) || groups.isEmpty()
                 || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
@@ -177,9 +184,18 @@ public final class HandshakeConfig {
         return olderVersions;
     }
 
+    /** Our record_size_limit (RFC 8449), 0 for none. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
     /** True when TLS 1.3 is offered (client) or enabled. */
     public boolean tls13() {
         return olderVersions == null || olderVersions.tls13;
+    }
+
+    public Resumption resumption() {
+        return resumption;
     }
 
     /** Builder of {@link HandshakeConfig}. */
@@ -206,6 +222,9 @@ public final class HandshakeConfig {
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
         private OlderVersionsOffer olderVersions;
+        private Resumption resumption = Resumption.NONE;
+        private int recordSizeLimit;
+        private boolean grease;
 
         private Builder() {}
 
@@ -336,6 +355,35 @@ public final class HandshakeConfig {
         /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
         public Builder certificateVerifyHook(CertificateVerifyHook v) {
             certificateVerifyHook = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes per protected record this side accepts
+         * (in TLS 1.3 counting the inner content type and padding), 64 to 2^14 + 1; the client offers
+         * it, the server answers an offer with it. 0 (the default here) sends nothing. See
+         * {@link RecordSizeLimits}.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > RecordSizeLimits.TLS13_MAXIMUM)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385: " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
+        public Builder grease(boolean v) {
+            grease = v;
             return this;
         }
 

@@ -23,8 +23,11 @@ public final class HandshakeContext {
     private int hashLength;
     private boolean ccsAllowed;
     private boolean readKeysChanged;
+    private boolean keyUpdateOwed;
+    private Grease grease;
     private HandshakeSummary summary;
     private byte[] clientRandom;
+    private boolean skipEarlyData;
 
     HandshakeContext(HandshakeConfig config) {
         this.config = config;
@@ -94,6 +97,11 @@ public final class HandshakeContext {
         outputs.add(HandshakeOutput.writeKeys(s.copy()));
     }
 
+    /** record_size_limit negotiated (RFC 8449): see {@link HandshakeOutput.Kind#RECORD_SIZE_LIMIT}. */
+    void recordSizeLimits(int peer, int own) {
+        outputs.add(HandshakeOutput.recordSizeLimit(peer, own));
+    }
+
     void complete(HandshakeSummary s) {
         summary = s;
         outputs.add(HandshakeOutput.complete(s));
@@ -116,10 +124,41 @@ public final class HandshakeContext {
         ccsAllowed = b;
     }
 
+    /** True while the peer's update_requested is unanswered (see {@link Traffic.Connected#receiveKeyUpdate}). */
+    /** Client: this connection's GREASE values (null when GREASE is off), kept for a second ClientHello. */
+    Grease grease() {
+        return grease;
+    }
+
+    void setGrease(Grease g) {
+        grease = g;
+    }
+
+    boolean keyUpdateOwed() {
+        return keyUpdateOwed;
+    }
+
+    void setKeyUpdateOwed(boolean b) {
+        keyUpdateOwed = b;
+    }
+
     boolean takeReadKeysChanged() {
         boolean b = readKeysChanged;
         readKeysChanged = false;
         return b;
+    }
+
+    /**
+     * Server: the ClientHello offered early data, which tls4j refuses; records the engine cannot
+     * decrypt (or, before the second ClientHello, application_data records) are skipped until this
+     * is cleared (RFC 8446, Section 4.2.10).
+     */
+    boolean skipEarlyData() {
+        return skipEarlyData;
+    }
+
+    void setSkipEarlyData(boolean b) {
+        skipEarlyData = b;
     }
 
     HandshakeSummary summary() {

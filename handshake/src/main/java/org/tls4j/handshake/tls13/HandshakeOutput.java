@@ -37,7 +37,13 @@ public final class HandshakeOutput {
         /** TLS 1.0-1.2: protect records written from now on with {@link #protection()} (after our CCS). */
         WRITE_PROTECTION,
         /** Send a warning alert {@link #alert()} (TLS 1.0-1.2: no_renegotiation; RFC 5746, Section 4.5). */
-        WARNING_ALERT
+        WARNING_ALERT,
+        /**
+         * record_size_limit was negotiated (RFC 8449, Section 4): cap protected records we write to
+         * {@link #peerRecordSizeLimit()} bytes of plaintext (TLS 1.3: content + type + padding), and refuse
+         * received protected records over {@link #ownRecordSizeLimit()} with record_overflow.
+         */
+        RECORD_SIZE_LIMIT
     }
 
     public final Kind kind;
@@ -47,12 +53,35 @@ public final class HandshakeOutput {
     private ProtocolVersion version;
     private RecordProtection protection;
     private AlertDescription alert;
+    private final int peerLimit;
+    private final int ownLimit;
 
     private HandshakeOutput(Kind kind, byte[] bytes, TrafficSecret secret, HandshakeSummary summary) {
+        this(kind, bytes, secret, summary, 0, 0);
+    }
+
+    private HandshakeOutput(Kind kind, byte[] bytes, TrafficSecret secret, HandshakeSummary summary, int peerLimit,
+            int ownLimit) {
         this.kind = kind;
         this.bytes = bytes;
         this.secret = secret;
         this.summary = summary;
+        this.peerLimit = peerLimit;
+        this.ownLimit = ownLimit;
+    }
+
+    static HandshakeOutput recordSizeLimit(int peer, int own) {
+        return new HandshakeOutput(Kind.RECORD_SIZE_LIMIT, null, null, null, peer, own);
+    }
+
+    /** The peer's record_size_limit ({@link Kind#RECORD_SIZE_LIMIT}): the most we may send per record. */
+    public int peerRecordSizeLimit() {
+        return peerLimit;
+    }
+
+    /** Our own record_size_limit ({@link Kind#RECORD_SIZE_LIMIT}): the most the peer may send per record. */
+    public int ownRecordSizeLimit() {
+        return ownLimit;
     }
 
     /** The ways the TLS 1.0-1.2 machine ({@code org.tls4j.handshake.tls12}) talks to the engine. */
@@ -97,6 +126,11 @@ public final class HandshakeOutput {
 
         public static HandshakeOutput complete(HandshakeSummary s) {
             return HandshakeOutput.complete(s);
+        }
+
+        /** record_size_limit negotiated in TLS 1.0-1.2 (both values count plaintext only, at most 2^14). */
+        public static HandshakeOutput recordSizeLimit(int peer, int own) {
+            return HandshakeOutput.recordSizeLimit(peer, own);
         }
     }
 
@@ -155,6 +189,9 @@ public final class HandshakeOutput {
 
     @Override
     public String toString() {
+        if (kind == Kind.RECORD_SIZE_LIMIT) {
+            return kind + "(peer " + peerLimit + ", own " + ownLimit + ")";
+        }
         return kind + (bytes != null ? "(" + bytes.length + " bytes)" : secret != null ? "(" + secret + ")"
                 : version != null ? "(" + version + ")" : protection != null ? "(" + protection.name() + ")"
                 : alert != null ? "(" + alert + ")" : "");

@@ -23,14 +23,24 @@ public final class HandshakeSummary {
     public final String serverName;
     /** True when the server sent a HelloRetryRequest. */
     public final boolean helloRetried;
+    /** True when the handshake resumed a session with a PSK (RFC 8446, Section 2.2). */
+    public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
+    private byte[] ocspResponse;
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates) {
         this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
-                localCertificates);
+                localCertificates, false);
+    }
+
+    HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
+            String serverName, boolean helloRetried, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates, boolean resumed) {
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, resumed);
     }
 
     /**
@@ -45,12 +55,13 @@ public final class HandshakeSummary {
             throw new IllegalArgumentException("not a TLS 1.0-1.2 version: " + version);
         }
         return new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, false,
-                peerCertificates, localCertificates);
+                peerCertificates, localCertificates, false);
     }
 
     private HandshakeSummary(ProtocolVersion version, CipherSuite suite, NamedGroup group,
             SignatureScheme signatureScheme, String alpn, String serverName, boolean helloRetried,
-            List<Certificate> peerCertificates, List<Certificate> localCertificates) {
+            List<Certificate> peerCertificates, List<Certificate> localCertificates, boolean resumed) {
+        this.resumed = resumed;
         this.version = version;
         this.suite = suite;
         this.group = group;
@@ -68,6 +79,22 @@ public final class HandshakeSummary {
     }
 
     /** The chain this side sent, leaf first. */
+    /**
+     * The OCSP response the server stapled (TLS 1.2 status_request, RFC 6066, Section 8; DER, not
+     * validated by tls4j), or null.
+     */
+    public byte[] ocspResponse() {
+        return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** This summary with the stapled OCSP response (TLS 1.0-1.2 machines). */
+    public HandshakeSummary withOcspResponse(byte[] der) {
+        HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
+                peerCertificates, localCertificates, resumed);
+        s.ocspResponse = der == null ? null : der.clone();
+        return s;
+    }
+
     public List<Certificate> localCertificates() {
         return localCertificates;
     }
@@ -75,6 +102,7 @@ public final class HandshakeSummary {
     @Override
     public String toString() {
         return version + " " + suite + " " + group + " " + signatureScheme + (alpn != null ? " alpn=" + alpn : "")
-                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "");
+                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "")
+                + (resumed ? " (resumed)" : "");
     }
 }
