@@ -93,7 +93,7 @@ start_server() { # KIND [ARGS...]
   local mode=--http
   if [ "${1:-}" = echo ]; then mode=""; shift; fi
   java -jar "$jar" server --port "$PORT" --bind "$bind" $mode \
-    --cert "$work/$kind.pem" --key "$work/$kind.key" "$@" >"$work/server.log" 2>&1 &
+    --cert "$work/$kind.pem" --key "$work/$kind.key" "$@" >"$work/server.log" 2>&1 </dev/null &
   server_pid=$!
   local i
   for i in $(seq 1 100); do
@@ -119,7 +119,7 @@ run_script() {
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; die "server died before $name"; }
   local log="$work/${name%.py}.log" rc counts
   (cd "$TLSFUZZER_HOME" && PYTHONPATH="$TLSFUZZER_HOME:$TLSLITE_HOME" timeout "$SCRIPT_TIMEOUT" \
-    "$PYTHON" "scripts/$name" -h localhost -p "$PORT" "${args[@]}" "${xargs[@]}" "${pos[@]}") >"$log" 2>&1
+    "$PYTHON" "scripts/$name" -h localhost -p "$PORT" "${args[@]}" "${xargs[@]}" "${pos[@]}") >"$log" 2>&1 </dev/null
   rc=$?
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "server died during $name:"; tail -n 20 "$work/server.log"

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.dh.FfdheGroup;
 import org.tls4j.crypto.rand.HmacDrbg;
 import org.tls4j.crypto.rand.RandomSource;
 import org.tls4j.crypto.x509.Certificate;
@@ -19,6 +20,8 @@ import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
+import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.Resumption;
 import org.tls4j.handshake.tls13.TicketKeys;
@@ -30,8 +33,19 @@ import org.tls4j.record.ProtocolVersion;
  * The configuration of a {@link TlsEngine}: immutable, built with {@link #builder()}, shareable between
  * engines and threads.
  *
- * <p><b>Versions.</b> Only TLS 1.3 (RFC 8446) is implemented for now; {@link Builder#versions} refuses
- * anything else with an {@link IllegalArgumentException} rather than pretend.
+ * <p><b>Versions.</b> Any subset of TLS 1.0, 1.1, 1.2 and 1.3 ({@link Builder#versions}); default
+ * TLS 1.3 and TLS 1.2. The client offers its whole range in one ClientHello, the server picks the highest
+ * common version, TLS 1.3's downgrade sentinels protect the choice (RFC 8446, Section 4.1.3), and a
+ * version this side does not enable is refused with protocol_version.
+ * <b>TLS 1.0 and 1.1 are deprecated (RFC 8996) and off by default</b>: they hash with MD5 and SHA-1 and
+ * have no AEAD suites; enable them only to talk to a peer that has nothing better. SSL 3.0 is never
+ * offered (RFC 7568).
+ *
+ * <p><b>TLS 1.2 defaults:</b> the suites of {@code Suite12.defaultOrder} (forward secrecy and AEAD
+ * first; 3DES, RC4, NULL and CCM_8 off); extended_master_secret required (RFC 7627: a peer without it is
+ * refused with handshake_failure, {@link Builder#requireExtendedMasterSecret}); encrypt_then_mac for CBC
+ * suites (RFC 7366); server-chosen DH groups of at least 2048 bits; renegotiation refused with a
+ * no_renegotiation warning; no session resumption.
  *
  * <p><b>Defaults</b> (all lists in preference order):
  * <ul>
@@ -74,6 +88,7 @@ public final class TlsConfig {
     private final boolean sendCertificateAuthorities;
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
+    private final Tls12Config tls12;
     /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
     private final Resumption resumption;
     private final SessionCache sessionCache;
@@ -101,6 +116,16 @@ public final class TlsConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        List<ProtocolVersion> older = new ArrayList<ProtocolVersion>();
+        for (ProtocolVersion v : versions) {
+            if (!v.equals(ProtocolVersion.TLS13)) {
+                older.add(v);
+            }
+        }
+        tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
+                .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
+                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).build();
         TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
@@ -131,6 +156,7 @@ public final class TlsConfig {
         sendCertificateAuthorities = c.sendCertificateAuthorities;
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
+        tls12 = c.tls12;
         resumption = c.resumption;
         sessionCache = c.sessionCache;
     }
@@ -236,6 +262,12 @@ public final class TlsConfig {
         return listener;
     }
 
+    /** The TLS 1.0-1.2 part of this configuration (versions, suites, extension policies). */
+    public Tls12Config tls12Config() {
+        return tls12;
+    }
+
+    /** The handshake's view of this configuration. */
     /** Server: the NewSessionTickets sent after each handshake (0: none). */
     public int sessionTickets() {
         return resumption.ticketCount();
@@ -274,12 +306,23 @@ public final class TlsConfig {
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
                 .recordSizeLimit(recordSizeLimit).grease(grease).extensionsHook(extensionsHook)
-                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook);
+                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook)
+                .olderVersions(tls12.clientOffer());
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
     public static final class Builder {
-        private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13);
+        private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+        private List<Suite12> suites12 = Suite12.defaultOrder(false);
+        private boolean requireEms = true;
+        private boolean encryptThenMac = true;
+        private int minDhBits = 2048;
+        private boolean fallbackScsv;
+        private FfdheGroup dhGroup = FfdheGroup.FFDHE2048;
+        private byte[] ocspResponse;
+        private boolean requestOcsp;
+        private Tls12Config.Hooks tls12Hooks;
+        private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
                 CipherSuite.TLS_AES_128_CCM_SHA256);
@@ -305,7 +348,6 @@ public final class TlsConfig {
         private boolean middleboxCompat = true;
         private int recordSizeLimit = (1 << 14) + 1;
         private boolean grease;
-        private HandshakeConfig.ExtensionsHook extensionsHook;
         private ClientAuth clientAuth = ClientAuth.NONE;
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
@@ -368,17 +410,111 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Enabled versions. Only TLS 1.3 is implemented: any other version is refused. */
+        /**
+         * Enabled versions, any subset of TLS 1.0-1.3 (default TLS 1.3 and 1.2). TLS 1.0 and 1.1 are
+         * deprecated (RFC 8996): enable them only for a peer that has nothing newer. SSL 3.0 is refused.
+         */
         public Builder versions(ProtocolVersion... v) {
             if (v.length == 0) {
                 throw new IllegalArgumentException("at least one version");
             }
             for (ProtocolVersion p : v) {
-                if (!p.equals(ProtocolVersion.TLS13)) {
-                    throw new IllegalArgumentException(p + " is not implemented yet: tls4j speaks only TLS 1.3 for now");
+                if (!p.equals(ProtocolVersion.TLS13) && !p.equals(ProtocolVersion.TLS12) && !p.equals(ProtocolVersion.TLS11)
+                        && !p.equals(ProtocolVersion.TLS10)) {
+                    throw new IllegalArgumentException(p + " is not supported: TLS 1.0 to 1.3 only (SSL 3.0: RFC 7568)");
                 }
             }
             versions = Arrays.asList(v);
+            return this;
+        }
+
+        /**
+         * Enabled TLS 1.0-1.2 cipher suites, in preference order (default: {@code Suite12.defaultOrder}).
+         * 3DES, RC4, NULL and CCM_8 suites are broken or weak and are used only when listed here.
+         */
+        public Builder tls12CipherSuites(CipherSuite... v) {
+            List<Suite12> l = new ArrayList<Suite12>();
+            for (CipherSuite s : v) {
+                Suite12 x = Suite12.of(s);
+                if (x == null) {
+                    throw new IllegalArgumentException(s + " is not a TLS 1.0-1.2 suite tls4j implements");
+                }
+                l.add(x);
+            }
+            suites12 = nonEmpty(l, "TLS 1.2 cipher suites");
+            return this;
+        }
+
+        /**
+         * Refuse a TLS 1.0-1.2 peer without extended_master_secret with handshake_failure (RFC 7627,
+         * Sections 5.2-5.3). Default true: without it one master secret can be shared by two connections
+         * (triple handshake attack).
+         */
+        public Builder requireExtendedMasterSecret(boolean v) {
+            requireEms = v;
+            return this;
+        }
+
+        /** Offer and accept encrypt_then_mac for TLS 1.0-1.2 CBC suites (RFC 7366); default true. */
+        public Builder encryptThenMac(boolean v) {
+            encryptThenMac = v;
+            return this;
+        }
+
+        /** Client: the smallest DH prime, in bits, accepted from a TLS 1.2 server (default 2048; Logjam). */
+        public Builder minDhBits(int v) {
+            if (v < 1024) {
+                throw new IllegalArgumentException("a DH minimum below 1024 bits is not offered (Logjam)");
+            }
+            minDhBits = v;
+            return this;
+        }
+
+        /**
+         * Server: the DH group for TLS 1.0-1.2 DHE suites when the client names no RFC 7919 group in
+         * supported_groups (default ffdhe2048, sent as explicit p and g).
+         */
+        public Builder tls12DhGroup(FfdheGroup v) {
+            if (v == null) {
+                throw new IllegalArgumentException("DH group is null");
+            }
+            dhGroup = v;
+            return this;
+        }
+
+        /**
+         * Server: the DER OCSP response stapled in TLS 1.0-1.2 for clients that send status_request (RFC
+         * 6066, Section 8), sent as given; null for none (the default).
+         */
+        public Builder ocspResponse(byte[] der) {
+            ocspResponse = der == null ? null : der.clone();
+            return this;
+        }
+
+        /** Server: {@link #ocspResponse(byte[])} read from a file (DER, as {@code openssl ocsp -respout} writes). */
+        public Builder ocspResponseFile(java.nio.file.Path file) throws IOException {
+            return ocspResponse(java.nio.file.Files.readAllBytes(file));
+        }
+
+        /**
+         * Client: ask for a stapled OCSP response (status_request, RFC 6066, Section 8) and expose it in
+         * {@link TlsSession#ocspResponse()}. TLS 1.0-1.2 only: it is sent only when TLS 1.3 is not enabled.
+         * tls4j does not validate the response. Default off.
+         */
+        public Builder requestOcspStapling(boolean v) {
+            requestOcsp = v;
+            return this;
+        }
+
+        /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
+        public Builder fallbackScsv(boolean v) {
+            fallbackScsv = v;
+            return this;
+        }
+
+        /** Tests only: hooks into the TLS 1.0-1.2 machines to build a misbehaving peer. */
+        Builder tls12Hooks(Tls12Config.Hooks v) {
+            tls12Hooks = v;
             return this;
         }
 

@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
 
 /** The protocol and output options {@code client} and {@code server} share (a picocli mixin). */
 final class CommonOptions {
-    @Option(names = "--versions", paramLabel = "LIST",
-            description = "Protocol versions, comma-separated: 1.0, 1.1, 1.2, 1.3 (the engine says which it implements; default: its defaults).")
+    @Option(names = "--versions", paramLabel = "LIST", description = "Protocol versions, comma-separated: 1.3, 1.2, 1.1, 1.0 (default 1.3,1.2).")
     String versions;
 
     @Option(names = "--ciphers", paramLabel = "LIST",
@@ -56,8 +55,19 @@ final class CommonOptions {
             b.versions(v.toArray(new ProtocolVersion[0]));
         }
         if (ciphers != null) {
-            List<CipherSuite> s = ParameterNames.suites(ciphers);
-            b.cipherSuites(s.toArray(new CipherSuite[0]));
+            // TLS 1.3 suites (0x13xx) and TLS 1.0-1.2 suites are configured separately; each list is set
+            // only when the option names at least one suite of its kind.
+            List<CipherSuite> s13 = new java.util.ArrayList<>();
+            List<CipherSuite> s12 = new java.util.ArrayList<>();
+            for (CipherSuite s : ParameterNames.suites(ciphers)) {
+                (s.code >> 8 == 0x13 ? s13 : s12).add(s);
+            }
+            if (!s13.isEmpty()) {
+                b.cipherSuites(s13.toArray(new CipherSuite[0]));
+            }
+            if (!s12.isEmpty()) {
+                b.tls12CipherSuites(s12.toArray(new CipherSuite[0]));
+            }
         }
         if (groups != null) {
             List<NamedGroup> g = ParameterNames.groups(groups);

@@ -83,6 +83,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "NewSessionTickets sent after each handshake (default ${DEFAULT-VALUE}; 0: none).")
     int tickets;
 
+    @Option(names = "--ems-optional", description = "TLS 1.0-1.2: also serve clients without extended_master_secret"
+            + " (RFC 7627; by default they are refused with handshake_failure).")
+    boolean emsOptional;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -168,6 +172,7 @@ final class ServerCommand implements Callable<Integer> {
                 }
                 b.trustAnchors(TrustStore.fromPemFile(clientCafile));
             }
+            b.requireExtendedMasterSecret(!emsOptional);
             b.certificate(identity());
             b.sessionTickets(tickets);
             List<Integer> modes = new java.util.ArrayList<Integer>();
@@ -344,6 +349,12 @@ final class ServerCommand implements Callable<Integer> {
             }
             n.in += r;
             req.append(new String(buf, 0, r, StandardCharsets.ISO_8859_1));
+        }
+        if (req.length() == 0) {
+            // The client closed without sending anything: answer its close_notify with ours, no 400 page
+            // (as openssl s_server -www does; tlsfuzzer's scripts expect exactly that).
+            s.shutdownOutput();
+            return "closed by the client without a request";
         }
         String line = req.indexOf("\n") >= 0 ? req.substring(0, req.indexOf("\n")).trim() : req.toString().trim();
         String response;

@@ -117,7 +117,7 @@ public final class InteropMatrix implements BeforeAllCallback {
         StringBuilder sb = new StringBuilder();
         long pass = ROWS.stream().filter(Row::pass).count();
         long known = ROWS.stream().filter(Row::knownPeerBug).count();
-        sb.append(String.format("%nTLS 1.3 interop matrix: %d cases ran, %d passed, %d failed, %d failed by a known"
+        sb.append(String.format("%nInterop matrix (TLS 1.3 and TLS 1.2/1.1/1.0): %d cases ran, %d passed, %d failed, %d failed by a known"
                 + " peer bug%n", ROWS.size(), pass, ROWS.size() - pass - known, known));
         if (!details.isEmpty()) {
             sb.append("(lines ending in 'schemes' ran once per signature scheme, i.e. per server key type: ")

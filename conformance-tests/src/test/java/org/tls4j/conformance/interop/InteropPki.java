@@ -140,6 +140,20 @@ final class InteropPki {
         return new Leaf(kind, cert, keyPem, chain, key);
     }
 
+    /**
+     * A client certificate (clientAuth, CN {@code cn}) for an EC key of {@code kind} (EC_P256, EC_P384,
+     * EC_P521, ED25519 or ED448), issued by the interop root; the file names start with {@code cn}.
+     */
+    Leaf clientLeaf(LeafKind kind, String cn) throws Exception {
+        TestPki.Key key = pki.generate(TestPki.KeyKind.valueOf(kind.name()));
+        String keyPem = key.privateKeyPem();
+        Certificate cert = rootCa.clientLeaf(key, cn);
+        key.destroy();
+        File chain = write(cn + ".chain.pem", TestPki.chainPem(cert));
+        File keyFile = write(cn + ".key.pem", keyPem);
+        return new Leaf(kind, cert, keyPem, chain, keyFile);
+    }
+
     private static byte[] ipv4(String dotted) {
         String[] p = dotted.split("\\.");
         byte[] b = new byte[4];

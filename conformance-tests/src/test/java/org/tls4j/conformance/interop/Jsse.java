@@ -82,11 +82,16 @@ final class Jsse {
         private final Thread thread;
 
         Server(SSLContext ctx, List<String> suites, List<String> alpn) throws Exception {
+            this(ctx, suites, alpn, "TLSv1.3");
+        }
+
+        /** As above, with the protocol versions enabled by their JSSE names (e.g. TLSv1.2, TLSv1). */
+        Server(SSLContext ctx, List<String> suites, List<String> alpn, String... protocols) throws Exception {
             socket = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
             socket.bind(new InetSocketAddress(Ports.loopback(), 0), 1);
             socket.setSoTimeout(TIMEOUT_MS);
             SSLParameters p = socket.getSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.3"});
+            p.setProtocols(protocols);
             if (suites != null) {
                 p.setCipherSuites(suites.toArray(new String[0]));
             }
@@ -131,11 +136,17 @@ final class Jsse {
 
     /** A JSSE client socket to 127.0.0.1:{@code port}, TLS 1.3 only, checking the name localhost. */
     static SSLSocket client(SSLContext ctx, int port, List<String> suites, List<String> alpn, String sni) throws Exception {
+        return client(ctx, port, suites, alpn, sni, "TLSv1.3");
+    }
+
+    /** As above, with the protocol versions enabled by their JSSE names (e.g. TLSv1.2, TLSv1). */
+    static SSLSocket client(SSLContext ctx, int port, List<String> suites, List<String> alpn, String sni,
+            String... protocols) throws Exception {
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket();
         s.connect(new InetSocketAddress(Ports.loopback(), port), TIMEOUT_MS);
         s.setSoTimeout(TIMEOUT_MS);
         SSLParameters p = s.getSSLParameters();
-        p.setProtocols(new String[] {"TLSv1.3"});
+        p.setProtocols(protocols);
         if (suites != null) {
             p.setCipherSuites(suites.toArray(new String[0]));
         }

@@ -42,11 +42,20 @@ final class PeerProcess implements AutoCloseable {
 
     /** Starts {@code command} with its standard input read from {@code stdin} (a file), if not null. */
     static PeerProcess start(String name, File dir, List<String> command, File stdin) throws IOException {
+        return start(name, dir, command, stdin, null);
+    }
+
+    /** As {@link #start(String, File, List, File)}, with extra environment variables if {@code env} is not null. */
+    static PeerProcess start(String name, File dir, List<String> command, File stdin, java.util.Map<String, String> env)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir);
         if (stdin != null) {
             pb.redirectInput(stdin);
         }
         pb.environment().put("LC_ALL", "C");
+        if (env != null) {
+            pb.environment().putAll(env);
+        }
         return new PeerProcess(name, new ArrayList<>(command), pb.start());
     }
 

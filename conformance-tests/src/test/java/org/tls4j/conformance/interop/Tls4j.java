@@ -121,6 +121,8 @@ final class Tls4j {
     static final class Server implements AutoCloseable {
         final ServerSocket socket;
         final CompletableFuture<Served> served = new CompletableFuture<>();
+        /** How the connection ended: null after the client's close_notify, else what was thrown (also after the exchange). */
+        final CompletableFuture<Throwable> ended = new CompletableFuture<>();
         private final Thread thread;
 
         Server(TlsConfig config) throws IOException {
@@ -138,6 +140,7 @@ final class Tls4j {
                     c.handshake();
                     if (!exchange) {
                         served.complete(new Served(c.session(), null));
+                        ended.complete(null);
                         return;
                     }
                     String line = readLine(c);
@@ -148,8 +151,10 @@ final class Tls4j {
                         // until the client's close_notify
                     }
                     c.closeOutbound();
+                    ended.complete(null);
                 } catch (Throwable t) {
                     served.completeExceptionally(t);
+                    ended.complete(t);
                 }
             }, "tls4j-interop-server");
             thread.setDaemon(true);

@@ -40,8 +40,9 @@ public final class Scsv {
      * extension (Section 3.6, first bullet).
      */
     public static boolean signalsSecureRenegotiation(ClientHello ch) {
+        // A ClientHello may end without an extensions block (RFC 5246, Section 7.4.1.2): extensions null.
         return contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
-                || ch.extensions.contains(ExtensionType.RENEGOTIATION_INFO);
+                || ch.extensions != null && ch.extensions.contains(ExtensionType.RENEGOTIATION_INFO);
     }
 
     /** RFC 5746, Section 3.7: the SCSV must not appear in a renegotiating ClientHello (handshake_failure). */

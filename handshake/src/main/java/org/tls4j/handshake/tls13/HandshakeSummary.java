@@ -27,18 +27,42 @@ public final class HandshakeSummary {
     public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
+    private byte[] ocspResponse;
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates) {
-        this(suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates, localCertificates, false);
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, false);
     }
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates, boolean resumed) {
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, resumed);
+    }
+
+    /**
+     * The summary of a TLS 1.0-1.2 handshake ({@code tls12.Tls12Handshake}): {@code group} is null for RSA
+     * key transport and a server-chosen DH group; {@code signatureScheme} is the ServerKeyExchange's
+     * (null for RSA key transport and before TLS 1.2).
+     */
+    public static HandshakeSummary tls12(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+            SignatureScheme signatureScheme, String alpn, String serverName, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates) {
+        if (version.atLeast(ProtocolVersion.TLS13)) {
+            throw new IllegalArgumentException("not a TLS 1.0-1.2 version: " + version);
+        }
+        return new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, false,
+                peerCertificates, localCertificates, false);
+    }
+
+    private HandshakeSummary(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+            SignatureScheme signatureScheme, String alpn, String serverName, boolean helloRetried,
+            List<Certificate> peerCertificates, List<Certificate> localCertificates, boolean resumed) {
         this.resumed = resumed;
-        this.version = ProtocolVersion.TLS13;
+        this.version = version;
         this.suite = suite;
         this.group = group;
         this.signatureScheme = signatureScheme;
@@ -55,6 +79,22 @@ public final class HandshakeSummary {
     }
 
     /** The chain this side sent, leaf first. */
+    /**
+     * The OCSP response the server stapled (TLS 1.2 status_request, RFC 6066, Section 8; DER, not
+     * validated by tls4j), or null.
+     */
+    public byte[] ocspResponse() {
+        return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** This summary with the stapled OCSP response (TLS 1.0-1.2 machines). */
+    public HandshakeSummary withOcspResponse(byte[] der) {
+        HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
+                peerCertificates, localCertificates, resumed);
+        s.ocspResponse = der == null ? null : der.clone();
+        return s;
+    }
+
     public List<Certificate> localCertificates() {
         return localCertificates;
     }

@@ -107,13 +107,13 @@ public final class Tls13Client {
         // Appendix D.4: in middlebox compatibility mode the client sends a non-empty legacy_session_id.
         byte[] sessionId = c.middleboxCompat ? c.random.nextBytes(32) : new byte[0];
         Map<NamedGroup, KeyExchange.KeyShare> shares = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
-        for (NamedGroup g : c.keyShareGroups) {
+        for (NamedGroup g : c.tls13() ? c.keyShareGroups : Collections.<NamedGroup>emptyList()) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
         if (c.grease) {
             cx.setGrease(Grease.choose(c.random));
         }
-        ClientTicket ticket = ticketToOffer(c);
+        ClientTicket ticket = c.tls13() ? ticketToOffer(c) : null;
         ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket);
         if (ticket != null) {
             ch = PskClient.bind(ch, ticket, null);
@@ -151,9 +151,14 @@ public final class Tls13Client {
         return t;
     }
 
-    /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
+    /**
+     * ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake;
+     * with {@link HandshakeConfig#olderVersions()} also the TLS 1.0-1.2 offer: older versions in
+     * supported_versions (or only legacy_version, without TLS 1.3), their suites and their extensions.
+     */
     private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random,
             byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+        OlderVersionsOffer older = c.olderVersions;
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
         if (c.serverName != null && IpAddresses.parse(c.serverName) == null) {
@@ -164,8 +169,20 @@ public final class Tls13Client {
         for (Map.Entry<NamedGroup, KeyExchange.KeyShare> e : shares.entrySet()) {
             entries.add(new KeyShareEntry(e.getKey(), e.getValue().publicKey()));
         }
-        ext.add(new KeyShareClientHello(entries));
-        ext.add(new SupportedVersionsClientHello(Collections.singletonList(ProtocolVersion.TLS13)));
+        List<ProtocolVersion> versions = new ArrayList<ProtocolVersion>();
+        List<CipherSuite> suites = new ArrayList<CipherSuite>();
+        if (c.tls13()) {
+            ext.add(new KeyShareClientHello(entries));
+            versions.add(ProtocolVersion.TLS13);
+            suites.addAll(c.suites);
+        }
+        if (older != null) {
+            versions.addAll(older.versions);
+            suites.addAll(older.suites);
+        }
+        if (c.tls13()) {
+            ext.add(new SupportedVersionsClientHello(versions));
+        }
         ext.add(new SignatureAlgorithms(c.signatureSchemes));
         if (c.certificateSignatureSchemes != null) {
             ext.add(new SignatureAlgorithmsCert(c.certificateSignatureSchemes));
@@ -184,14 +201,16 @@ public final class Tls13Client {
         if (cookie != null) {
             ext.add(new Cookie(cookie));
         }
-        List<CipherSuite> suites = c.suites;
+        if (older != null) {
+            ext.addAll(older.extensions);
+        }
         if (grease != null) {
             ext = grease.extensions(ext, greaseShare);
             suites = grease.suites(suites);
         }
         if (ticket != null) {
             PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
-        } else if (c.resumption.clientTickets != null) {
+        } else if (c.resumption.clientTickets != null && c.tls13()) {
             // Section 4.2.9: the modes also tell the server that this client keeps tickets, and in
             // which modes it will use them (some servers, JSSE's, send tickets only then).
             ext.add(new PskKeyExchangeModes(c.resumption.pskModes));
@@ -199,8 +218,9 @@ public final class Tls13Client {
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
         }
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0},
-                new Extensions(ext));
+        // Section 4.1.2: legacy_version 0x0303 when TLS 1.3 is offered; otherwise the highest version.
+        ProtocolVersion legacy = c.tls13() ? ProtocolVersion.TLS12 : older.highest();
+        return new ClientHello(legacy, random, sessionId, suites, new byte[] {0}, new Extensions(ext));
     }
 
     /** The extension types a ClientHello carried: only these may come back (Section 4.2). */
@@ -276,6 +296,20 @@ public final class Tls13Client {
             ServerHello sh = cx.require(m, ServerHello.class);
             SupportedVersionsServerHello sv = sh.extensions == null ? null
                     : sh.extensions.find(SupportedVersionsServerHello.class);
+            OlderVersionsOffer older = cx.config.olderVersions;
+            if (sv == null && older != null && older.versions.contains(sh.legacyVersion)) {
+                // Section 4.1.3: a TLS 1.3 client that sees TLS 1.2 or below negotiated checks the sentinel.
+                if (older.tls13 && sh.downgradeSentinel() != 0) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "ServerHello random carries the TLS 1."
+                            + (sh.downgradeSentinel() == 12 ? "2" : "1") + " downgrade sentinel (RFC 8446, Section 4.1.3)");
+                }
+                destroyAll(shares);
+                return new OlderVersionChosen(sent, sh, cx.received());
+            }
+            if (sv == null && !cx.config.tls13()) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the server chose " + sh.legacyVersion
+                        + ", which was not offered (RFC 5246, Appendix E.1)");
+            }
             if (sv == null) {
                 // Section 4.1.3: a TLS 1.3 client that sees TLS 1.2 or below negotiated checks the sentinel.
                 if (sh.downgradeSentinel() != 0) {
@@ -283,7 +317,7 @@ public final class Tls13Client {
                             + (sh.downgradeSentinel() == 12 ? "2" : "1") + " downgrade sentinel (RFC 8446, Section 4.1.3)");
                 }
                 throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the server chose " + sh.legacyVersion
-                        + "; tls4j implements only TLS 1.3 so far");
+                        + ", which was not offered (RFC 8446, Section 4.1.3)");
             }
             if (!sv.selectedVersion.equals(ProtocolVersion.TLS13)) {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "supported_versions selects "
@@ -499,6 +533,37 @@ public final class Tls13Client {
             ConstantTime.zero(c);
             ConstantTime.zero(s);
             return h;
+        }
+    }
+
+    /**
+     * The server chose TLS 1.2 or older (a ServerHello without supported_versions whose version was
+     * offered in {@link OlderVersionsOffer}; the downgrade sentinel already checked): this machine stops
+     * here and the driver hands {@link #clientHello}, {@link #serverHello} and the rest of the flight to
+     * the TLS 1.2 machine. Any further message is the driver's bug.
+     */
+    public static final class OlderVersionChosen implements HandshakeState {
+        /** The ClientHello as sent. */
+        public final ClientHello clientHello;
+        /** The ServerHello (extensions not yet parsed as TLS 1.2 ones). */
+        public final ServerHello serverHello;
+        private final byte[] serverHelloEncoded;
+
+        OlderVersionChosen(ClientHello clientHello, ServerHello serverHello, byte[] serverHelloEncoded) {
+            this.clientHello = clientHello;
+            this.serverHello = serverHello;
+            this.serverHelloEncoded = serverHelloEncoded.clone();
+        }
+
+        /** The ServerHello exactly as received (header and body), for the TLS 1.2 transcript. */
+        public byte[] serverHelloEncoded() {
+            return serverHelloEncoded.clone();
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "the TLS 1.3 machine got " + m.type()
+                    + " after the server chose " + serverHello.legacyVersion);
         }
     }
 
