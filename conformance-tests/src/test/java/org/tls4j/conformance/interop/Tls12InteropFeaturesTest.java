@@ -27,8 +27,8 @@ import org.tls4j.record.ProtocolVersion;
 
 /**
  * TLS 1.2 features against OpenSSL 3.0, each a row of the printed interop matrix: TLS_FALLBACK_SCSV
- * (RFC 7507), extended_master_secret (RFC 7627) offered, and refused when the peer has none,
- * encrypt_then_mac (RFC 7366) on and off, renegotiation refused (RFC 5746, RFC 5246 Section 7.2.2), and
+ * (RFC 7507), extended_master_secret (RFC 7627) offered, refused when the peer has none, and optional,
+ * encrypt_then_mac (RFC 7366) on and off (on either side), renegotiation refused (RFC 5746, RFC 5246 Section 7.2.2), and
  * client certificates in both directions. Each case checks both sides: tls4j's result or alert, and what
  * OpenSSL printed.
  *
