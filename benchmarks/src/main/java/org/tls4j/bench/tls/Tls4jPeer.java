@@ -1,0 +1,154 @@
+package org.tls4j.bench.tls;
+
+import java.nio.ByteBuffer;
+import java.util.Collections;
+
+import org.tls4j.TlsConfig;
+import org.tls4j.TlsEngine;
+import org.tls4j.TlsResult;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
+import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.tls13.CertifiedKey;
+import org.tls4j.record.ProtocolVersion;
+
+/**
+ * tls4j: two {@link TlsEngine}s. The client validates the chain to the root and checks the host name
+ * (tls4j's defaults).
+ */
+final class Tls4jPeer extends Peer {
+    private final TlsConfig client;
+    private final TlsConfig server;
+    private final ByteBuffer c2s = ByteBuffer.allocate(1 << 17);
+    private final ByteBuffer s2c = ByteBuffer.allocate(1 << 17);
+    private final ByteBuffer empty = ByteBuffer.allocate(0);
+    private final byte[] appArray = new byte[1 << 15];
+    private final ByteBuffer app = ByteBuffer.wrap(appArray);
+    private ByteBuffer srcBuf;
+
+    Tls4jPeer(Scenario sc, Pki pki) throws Exception {
+        super(sc, pki);
+        if (sc.resumed()) {
+            throw new UnsupportedOperationException("not yet: tls4j resumption (branch resume) is not merged");
+        }
+        if (!sc.tls13()) {
+            throw new UnsupportedOperationException("not yet: tls4j TLS 1.2 (branch tls12sm) is not merged");
+        }
+        Pki.Identity id = pki.of(sc);
+        SignatureScheme[] schemes = {SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256};
+        CipherSuite suite = CipherSuite.of(sc.suite);
+        ProtocolVersion v = sc.tls13() ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+        server = TlsConfig.builder().versions(v).cipherSuites(suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
+                .certificate(new CertifiedKey(id.chain, id.key)).build();
+        client = TlsConfig.builder().versions(v).cipherSuites(suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
+                .trustAnchors(Collections.singletonList(id.root)).serverName(Pki.HOST).build();
+    }
+
+    @Override
+    String name() {
+        return "tls4j";
+    }
+
+    @Override
+    Conn connect(Wire wire) throws Exception {
+        TlsEngine c = TlsEngine.client(client);
+        TlsEngine s = TlsEngine.server(server);
+        c2s.clear();
+        s2c.clear();
+        for (int i = 0; i < 100; i++) {
+            boolean done = c.handshakeStatus() == TlsResult.HandshakeStatus.NOT_HANDSHAKING
+                    && s.handshakeStatus() == TlsResult.HandshakeStatus.NOT_HANDSHAKING;
+            int moved = pump(c, s, wire);
+            if (done && moved == 0) {
+                return new C(c, s);
+            }
+        }
+        throw new IllegalStateException("tls4j handshake did not finish");
+    }
+
+    /** One round: client output to the server, server output (including post-handshake messages) to the client. */
+    private int pump(TlsEngine c, TlsEngine s, Wire wire) throws Exception {
+        int p0 = c2s.position();
+        c.wrap(empty, c2s);
+        int moved = c2s.position() - p0;
+        if (wire != null) {
+            wire.clientSent(c2s.array(), p0, c2s.position() - p0);
+        }
+        c2s.flip();
+        app.clear();
+        s.unwrap(c2s, app);
+        c2s.compact();
+        p0 = s2c.position();
+        s.wrap(empty, s2c);
+        moved += s2c.position() - p0;
+        if (wire != null) {
+            wire.serverSent(s2c.array(), p0, s2c.position() - p0);
+        }
+        s2c.flip();
+        app.clear();
+        c.unwrap(s2c, app);
+        s2c.compact();
+        return moved;
+    }
+
+    @Override
+    String describe(Conn conn) {
+        C x = (C) conn;
+        return x.c.session().version() + " " + x.c.session().cipherSuite().name() + " " + x.c.session().group()
+                + " " + x.c.session().signatureScheme();
+    }
+
+    private final class C implements Conn {
+        TlsEngine c;
+        TlsEngine s;
+
+        C(TlsEngine c, TlsEngine s) {
+            this.c = c;
+            this.s = s;
+        }
+
+        @Override
+        public int send(byte[] src, int len) throws Exception {
+            if (srcBuf == null || srcBuf.array() != src) {
+                srcBuf = ByteBuffer.wrap(src);
+            }
+            srcBuf.clear().limit(len);
+            c2s.clear();
+            while (srcBuf.hasRemaining()) {
+                c.wrap(srcBuf, c2s);
+            }
+            c2s.flip();
+            int got = 0;
+            while (c2s.hasRemaining()) {
+                app.clear();
+                TlsResult r = s.unwrap(c2s, app);
+                got += r.bytesProduced();
+                if (r.status() != TlsResult.Status.OK) {
+                    throw new IllegalStateException("unwrap: " + r);
+                }
+            }
+            return got;
+        }
+
+        @Override
+        public byte[] received() {
+            return appArray;
+        }
+
+        @Override
+        public boolean resumed() {
+            return false;
+        }
+
+        @Override
+        public void dispose() {
+            c = null;
+            s = null;
+        }
+
+        @Override
+        public void dropServer() {
+            s = null;
+        }
+    }
+}
