@@ -15,10 +15,13 @@ import org.tls4j.crypto.x509.TrustStore;
 import org.tls4j.handshake.CipherSuite;
 import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.SignatureScheme;
+import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls13.HandshakeConfig;
+import org.tls4j.handshake.tls13.Resumption;
+import org.tls4j.handshake.tls13.TicketKeys;
 import org.tls4j.handshake.tls13.Tls13Suite;
 import org.tls4j.handshake.tls13.TlsListener;
 import org.tls4j.record.ProtocolVersion;
@@ -66,6 +69,9 @@ public final class TlsConfig {
     private final boolean sendCertificateAuthorities;
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
+    /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
+    private final Resumption resumption;
+    private final SessionCache sessionCache;
 
     private TlsConfig(Builder b) {
         versions = unmodifiable(b.versions);
@@ -87,6 +93,10 @@ public final class TlsConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
+        resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
+                .withPskModes(b.pskModes);
+        sessionCache = b.sessionCache;
     }
 
     /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
@@ -110,6 +120,8 @@ public final class TlsConfig {
         sendCertificateAuthorities = c.sendCertificateAuthorities;
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
+        resumption = c.resumption;
+        sessionCache = c.sessionCache;
     }
 
     /** This configuration with {@link #serverName()} replaced. */
@@ -203,13 +215,44 @@ public final class TlsConfig {
         return listener;
     }
 
-    /** The handshake's view of this configuration. */
+    /** Server: the NewSessionTickets sent after each handshake (0: none). */
+    public int sessionTickets() {
+        return resumption.ticketCount();
+    }
+
+    /** Server: the keys that seal and open session tickets. */
+    public TicketKeys ticketKeys() {
+        return resumption.ticketKeys();
+    }
+
+    /** Client: the session cache (null: no resumption). */
+    public SessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /**
+     * The handshake's view of this configuration for a connection to {@code host:port}: a client then
+     * offers and keeps tickets in {@link #sessionCache} under that key (null host: no resumption).
+     */
+    HandshakeConfig handshakeConfig(String peerHost, int peerPort) {
+        Resumption r = resumption;
+        if (sessionCache != null && peerHost != null) {
+            r = r.withClientTickets(sessionCache.forPeer(peerHost, peerPort));
+        }
+        return handshakeBuilder().resumption(r).build();
+    }
+
+    /** The handshake's view of this configuration (a client without a peer key does not resume). */
     HandshakeConfig handshakeConfig() {
+        return handshakeConfig(null, 0);
+    }
+
+    private HandshakeConfig.Builder handshakeBuilder() {
         return HandshakeConfig.builder().suites(suites).groups(groups).keyShareGroups(keyShareGroups())
                 .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
-                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook).build();
+                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook);
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
@@ -242,8 +285,63 @@ public final class TlsConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
+        private TicketKeys ticketKeys;
+        private int sessionTickets = 2;
+        private long ticketLifetimeSeconds = Resumption.DEFAULT_LIFETIME_SECONDS;
+        private List<Integer> pskModes = Arrays.asList(PskKeyExchangeModes.PSK_DHE_KE);
+        private SessionCache sessionCache = new SessionCache();
 
         private Builder() {}
+
+        /**
+         * Server: how many NewSessionTickets to send after each handshake (RFC 8446, Section 4.6.1;
+         * default 2, 0 turns ticket issuance off).
+         */
+        public Builder sessionTickets(int n) {
+            if (n < 0 || n > 16) {
+                throw new IllegalArgumentException("0..16 tickets");
+            }
+            sessionTickets = n;
+            return this;
+        }
+
+        /**
+         * Server: the ticket key set; share one {@link TicketKeys} between configurations (or servers
+         * behind one name) so that each opens the others' tickets. Default: a set of its own per config.
+         */
+        public Builder ticketKeys(TicketKeys keys) {
+            if (keys == null) {
+                throw new IllegalArgumentException("ticket keys are null (use sessionTickets(0) to issue none)");
+            }
+            ticketKeys = keys;
+            return this;
+        }
+
+        /** Server: ticket_lifetime in seconds (1..604800, RFC 8446, Section 4.6.1; default 7200). */
+        public Builder ticketLifetimeSeconds(long seconds) {
+            if (seconds < 1 || seconds > Resumption.MAX_LIFETIME_SECONDS) {
+                throw new IllegalArgumentException("ticket lifetime must be 1..604800 seconds");
+            }
+            ticketLifetimeSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Both sides: the PSK key exchange modes for resumption, in preference order
+         * ({@link PskKeyExchangeModes#PSK_DHE_KE}, the default, keeps forward secrecy;
+         * {@link PskKeyExchangeModes#PSK_KE} does not, RFC 8446, Section 2.2).
+         */
+        public Builder pskKeyExchangeModes(Integer... modes) {
+            pskModes = nonEmpty(Arrays.asList(modes), "PSK key exchange modes");
+            Resumption.NONE.withPskModes(pskModes); // validates
+            return this;
+        }
+
+        /** Client: where tickets are kept between connections (default: a cache of this config's own; null: none). */
+        public Builder sessionCache(SessionCache cache) {
+            sessionCache = cache;
+            return this;
+        }
 
         /** Enabled versions. Only TLS 1.3 is implemented: any other version is refused. */
         public Builder versions(ProtocolVersion... v) {

@@ -101,6 +101,10 @@ public final class TlsEngine {
     private int appEnd;
 
     private int readEpochs;
+    /** Server: one record of possible early data being collected before the skip decision. */
+    private byte[] earlyRecord;
+    private int earlyLen;
+    private int earlySkipped;
     private boolean firstFlightQueued;
     private HandshakeSummary summary;
     private boolean finishedReported;
@@ -110,6 +114,10 @@ public final class TlsEngine {
 
     private TlsEngine(TlsConfig config, boolean client) {
         this(config.handshakeConfig(), client);
+    }
+
+    private TlsEngine(TlsConfig config, String peerHost, int peerPort) {
+        this(config.handshakeConfig(peerHost, peerPort), true);
     }
 
     /** An engine over a handshake configuration (tests use it for hooks the public config does not offer). */
@@ -138,6 +146,21 @@ public final class TlsEngine {
      */
     public static TlsEngine client(TlsConfig config) {
         return new TlsEngine(config, true);
+    }
+
+    /**
+     * A client engine for a connection to {@code peerHost:peerPort}: it offers a ticket from the
+     * config's {@link TlsConfig#sessionCache() session cache} kept under that server name and port
+     * (RFC 8446, Section 2.2), and keeps the tickets this connection receives there. {@link TlsSocket}
+     * and {@link Transport} call it with the server name (or host) and port they connect to; an
+     * in-memory engine names its peer here. {@link #client(TlsConfig)} does not resume.
+     */
+    public static TlsEngine client(TlsConfig config, String peerHost, int peerPort) {
+        if (peerHost == null) {
+            throw new IllegalArgumentException("peer host is null (use client(config) for no resumption)");
+        }
+        SessionCache.key(peerHost, peerPort); // validates
+        return new TlsEngine(config, peerHost, peerPort);
     }
 
     /** A server engine, waiting for a ClientHello in {@link #unwrap}. */
@@ -222,6 +245,21 @@ public final class TlsEngine {
                 if (appEnd > appStart) {
                     break; // dst is full; the rest of src stays there for the next call
                 }
+                if (!client && hs.skippingEarlyData() && deframer.buffered() == 0) {
+                    int n = collectEarly(src);
+                    consumed += n;
+                    if (earlyLen > 0 && !earlyRecordComplete()) {
+                        break; // wait for the rest of the record
+                    }
+                    if (earlyLen > 0) {
+                        progress = true;
+                        decideEarly();
+                        continue;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
+                }
                 long seqBefore = readState.sequenceNumber();
                 if (deframer.next(plaintextAlertAllowed() ? plainAlertState : readState, record)) {
                     progress = true;
@@ -260,6 +298,76 @@ public final class TlsEngine {
             return result(TlsResult.Status.BUFFER_UNDERFLOW, consumed, produced);
         }
         return result(TlsResult.Status.OK, consumed, produced);
+    }
+
+    /** Takes bytes of the next record from {@code src} into {@link #earlyRecord}, up to its end. */
+    private int collectEarly(ByteBuffer src) {
+        if (earlyRecord == null) {
+            earlyRecord = new byte[RecordHeader.LENGTH + RecordHeader.MAX_CIPHERTEXT_TLS13];
+        }
+        int want = earlyLen < RecordHeader.LENGTH ? RecordHeader.LENGTH - earlyLen : earlyTotal() - earlyLen;
+        int n = Math.max(0, Math.min(want, src.remaining()));
+        src.get(earlyRecord, earlyLen, n);
+        earlyLen += n;
+        if (earlyLen == RecordHeader.LENGTH && n > 0 && earlyTotal() > earlyLen) {
+            return n + collectEarly(src);
+        }
+        return n;
+    }
+
+    /** The collected record's whole size (header and fragment), capped at the buffer. */
+    private int earlyTotal() {
+        int len = ((earlyRecord[3] & 0xff) << 8) | (earlyRecord[4] & 0xff);
+        return Math.min(RecordHeader.LENGTH + len, earlyRecord.length);
+    }
+
+    private boolean earlyRecordComplete() {
+        return earlyLen >= RecordHeader.LENGTH && earlyLen == earlyTotal();
+    }
+
+    /**
+     * RFC 8446, Section 4.2.10: a server that refuses 0-RTT "skips past early data by attempting to
+     * deprotect received records using the handshake traffic key, discarding records which fail
+     * deprotection (up to the configured max_early_data_size). Once a record is deprotected
+     * successfully, it is treated as the start of the client's second flight"; after a
+     * HelloRetryRequest it "skip[s] all records with an external content type of "application_data"
+     * ... until it receives the second ClientHello". A record that is skipped is dropped here; any
+     * other goes to the {@link Deframer} as usual (a record over the skip budget therefore fails there
+     * with bad_record_mac).
+     */
+    private void decideEarly() throws TlsAlert {
+        int type = earlyRecord[0] & 0xff;
+        int len = earlyLen - RecordHeader.LENGTH;
+        boolean skip = false;
+        if (type == ContentType.APPLICATION_DATA.code) {
+            skip = readEpochs == 0 || !decrypts(len);
+        }
+        if (skip && earlySkipped + len <= hs.maxEarlyDataSkip()) {
+            earlySkipped += len;
+            earlyLen = 0;
+            return;
+        }
+        if (type == ContentType.APPLICATION_DATA.code && !skip) {
+            hs.endEarlyDataSkip();
+        }
+        nextRecordType = type;
+        deframer.feed(ByteBuffer.wrap(earlyRecord, 0, earlyLen));
+        earlyLen = 0;
+    }
+
+    /** Trial decryption of the collected record with the current read keys, on a copy. */
+    private boolean decrypts(int len) {
+        byte[] copy = Arrays.copyOfRange(earlyRecord, RecordHeader.LENGTH, earlyLen);
+        Record r = new Record().set(earlyRecord[0] & 0xff, ((earlyRecord[1] & 0xff) << 8) | (earlyRecord[2] & 0xff),
+                copy, 0, len);
+        try {
+            readState.protection().open(readState.sequenceNumber(), r);
+            return true;
+        } catch (TlsAlert a) {
+            return false;
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
     }
 
     /**

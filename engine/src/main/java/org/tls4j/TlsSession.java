@@ -26,12 +26,12 @@ public final class TlsSession {
         return s.suite;
     }
 
-    /** The key exchange group. */
+    /** The key exchange group (null for a resumption in psk_ke mode, which has none). */
     public NamedGroup group() {
         return s.group;
     }
 
-    /** The scheme the server signed its CertificateVerify with. */
+    /** The scheme the server signed its CertificateVerify with (null when resumed: no CertificateVerify). */
     public SignatureScheme signatureScheme() {
         return s.signatureScheme;
     }
@@ -59,6 +59,11 @@ public final class TlsSession {
     /** True when the server asked for a second ClientHello (HelloRetryRequest). */
     public boolean helloRetried() {
         return s.helloRetried;
+    }
+
+    /** True when this connection resumed an earlier session with a ticket (RFC 8446, Section 2.2). */
+    public boolean isResumed() {
+        return s.resumed;
     }
 
     @Override

@@ -128,7 +128,7 @@ public final class TlsSocket implements Closeable {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-            return new TlsSocket(s, TlsEngine.client(config), new byte[0]);
+            return new TlsSocket(s, clientEngine(config, host, port), new byte[0]);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -137,7 +137,23 @@ public final class TlsSocket implements Closeable {
 
     /** The client side of TLS layered over an already connected socket (closing this closes it). */
     public static TlsSocket client(Socket connected, TlsConfig config) throws IOException {
-        return new TlsSocket(connected, TlsEngine.client(config), new byte[0]);
+        return new TlsSocket(connected, clientEngine(config, connected), new byte[0]);
+    }
+
+    /** {@link #clientEngine(TlsConfig, String, int)} for the peer of {@code s} (none when unconnected). */
+    private static TlsEngine clientEngine(TlsConfig config, Socket s) {
+        if (s.getInetAddress() == null) {
+            return TlsEngine.client(config); // the constructor refuses the unconnected socket
+        }
+        return clientEngine(config, s.getInetAddress().getHostAddress(), s.getPort());
+    }
+
+    /**
+     * A client engine whose session cache key is the server name (SNI) when set, else {@code host},
+     * with the port: tickets are offered only to the server that issued them (RFC 8446, Section 2.2).
+     */
+    private static TlsEngine clientEngine(TlsConfig config, String host, int port) {
+        return TlsEngine.client(config, config.serverName() != null ? config.serverName() : host, port);
     }
 
     /** The server side of TLS layered over an already connected (accepted) socket. */
@@ -151,7 +167,7 @@ public final class TlsSocket implements Closeable {
      * lost). Those bytes are only ever parsed as TLS records.
      */
     public static TlsSocket upgrade(Upgrade u, TlsConfig config, boolean clientMode) throws IOException {
-        TlsEngine e = clientMode ? TlsEngine.client(config) : TlsEngine.server(config);
+        TlsEngine e = clientMode ? clientEngine(config, u.socket()) : TlsEngine.server(config);
         return new TlsSocket(u.socket(), e, u.leftover());
     }
 

@@ -118,13 +118,14 @@ class KeyLogTest {
             for (byte[] r : s.randoms) {
                 assertArrayEquals(c.clientHelloRandom, r);
             }
-            // The first application-data record of each direction (sequence number 0 under the
-            // application keys) decrypts with keys derived from the logged secret.
+            // The first application-data record of each direction (under the application keys)
+            // decrypts with keys derived from the logged secret.
             byte[] msg = ("secret for " + suite).getBytes(StandardCharsets.US_ASCII);
             byte[] fromClient = wrapOne(p.client, msg);
             assertArrayEquals(msg, decrypt(suite, c.secrets.get(TlsListener.CLIENT_TRAFFIC_SECRET_0), 0, fromClient));
             byte[] fromServer = wrapOne(p.server, msg);
-            assertArrayEquals(msg, decrypt(suite, s.secrets.get(TlsListener.SERVER_TRAFFIC_SECRET_0), 0, fromServer));
+            // The server's record 0 under its application keys held its two NewSessionTickets.
+            assertArrayEquals(msg, decrypt(suite, s.secrets.get(TlsListener.SERVER_TRAFFIC_SECRET_0), 1, fromServer));
             // The exporter secret gives what the engine exports (RFC 8446, Section 7.5).
             KeySchedule13 ks = new KeySchedule13(Tls13Suite.of(suite).newDigest());
             byte[] ctx = {1, 2, 3};

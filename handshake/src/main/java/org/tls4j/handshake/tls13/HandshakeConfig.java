@@ -57,6 +57,8 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
+    /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
+    final Resumption resumption;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -80,6 +82,7 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        resumption = b.resumption;
         if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
@@ -130,6 +133,10 @@ public final class HandshakeConfig {
         return clientAuth;
     }
 
+    public Resumption resumption() {
+        return resumption;
+    }
+
     /** Builder of {@link HandshakeConfig}. */
     public static final class Builder {
         private List<CipherSuite> suites = new ArrayList<CipherSuite>();
@@ -153,6 +160,7 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
+        private Resumption resumption = Resumption.NONE;
 
         private Builder() {}
 
@@ -277,6 +285,15 @@ public final class HandshakeConfig {
         /** Tests: rewrite this side's CertificateVerify signature (see {@link CertificateVerifyHook}). */
         public Builder certificateVerifyHook(CertificateVerifyHook v) {
             certificateVerifyHook = v;
+            return this;
+        }
+
+        /** Session resumption settings (RFC 8446, Section 2.2); default {@link Resumption#NONE}. */
+        public Builder resumption(Resumption v) {
+            if (v == null) {
+                throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
+            }
+            resumption = v;
             return this;
         }
 

@@ -25,6 +25,7 @@ public final class HandshakeContext {
     private boolean readKeysChanged;
     private HandshakeSummary summary;
     private byte[] clientRandom;
+    private boolean skipEarlyData;
 
     HandshakeContext(HandshakeConfig config) {
         this.config = config;
@@ -120,6 +121,19 @@ public final class HandshakeContext {
         boolean b = readKeysChanged;
         readKeysChanged = false;
         return b;
+    }
+
+    /**
+     * Server: the ClientHello offered early data, which tls4j refuses; records the engine cannot
+     * decrypt (or, before the second ClientHello, application_data records) are skipped until this
+     * is cleared (RFC 8446, Section 4.2.10).
+     */
+    boolean skipEarlyData() {
+        return skipEarlyData;
+    }
+
+    void setSkipEarlyData(boolean b) {
+        skipEarlyData = b;
     }
 
     HandshakeSummary summary() {

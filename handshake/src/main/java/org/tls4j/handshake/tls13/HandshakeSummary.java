@@ -23,12 +23,21 @@ public final class HandshakeSummary {
     public final String serverName;
     /** True when the server sent a HelloRetryRequest. */
     public final boolean helloRetried;
+    /** True when the handshake resumed a session with a PSK (RFC 8446, Section 2.2). */
+    public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates) {
+        this(suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates, localCertificates, false);
+    }
+
+    HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
+            String serverName, boolean helloRetried, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates, boolean resumed) {
+        this.resumed = resumed;
         this.version = ProtocolVersion.TLS13;
         this.suite = suite;
         this.group = group;
@@ -53,6 +62,7 @@ public final class HandshakeSummary {
     @Override
     public String toString() {
         return version + " " + suite + " " + group + " " + signatureScheme + (alpn != null ? " alpn=" + alpn : "")
-                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "");
+                + (serverName != null ? " sni=" + serverName : "") + (helloRetried ? " (HRR)" : "")
+                + (resumed ? " (resumed)" : "");
     }
 }

@@ -34,6 +34,9 @@ import org.tls4j.handshake.ext.KeyShareClientHello;
 import org.tls4j.handshake.ext.KeyShareEntry;
 import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
 import org.tls4j.handshake.ext.KeyShareServerHello;
+import org.tls4j.handshake.ext.PreSharedKeyClientHello;
+import org.tls4j.handshake.ext.PreSharedKeyServerHello;
+import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.ext.ServerName;
 import org.tls4j.handshake.ext.SignatureAlgorithms;
 import org.tls4j.handshake.ext.SignatureAlgorithmsCert;
@@ -100,16 +103,47 @@ public final class Tls13Client {
         for (NamedGroup g : c.keyShareGroups) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
-        ClientHello ch = clientHello(c, random, sessionId, shares, null);
+        ClientTicket ticket = ticketToOffer(c);
+        ClientHello ch = clientHello(c, random, sessionId, shares, null, ticket);
+        if (ticket != null) {
+            ch = PskClient.bind(ch, ticket, null);
+        }
         Transcript t = new Transcript();
         cx.send(ch, t);
         cx.setCcsAllowed(true);
-        return new ExpectServerHello(ch, shares, t, null, false);
+        return new ExpectServerHello(ch, shares, t, null, false, ticket);
+    }
+
+    /**
+     * A ticket from the configured store that may be offered: unexpired, for this server name, for a
+     * suite whose hash one of our suites shares (Section 4.2.11); or null.
+     */
+    private static ClientTicket ticketToOffer(HandshakeConfig c) {
+        ClientTickets store = c.resumption.clientTickets;
+        if (store == null) {
+            return null;
+        }
+        ClientTicket t = store.take(c.clock.millis());
+        if (t == null) {
+            return null;
+        }
+        Tls13Suite ts = Tls13Suite.of(t.suite);
+        boolean hashOk = false;
+        for (CipherSuite s : c.suites) {
+            Tls13Suite mine = Tls13Suite.of(s);
+            hashOk |= ts != null && mine != null && mine.hashLength() == ts.hashLength();
+        }
+        boolean nameOk = c.serverName == null ? t.serverName == null : c.serverName.equalsIgnoreCase(String.valueOf(t.serverName));
+        if (!hashOk || !nameOk || t.isExpired(c.clock.millis())) {
+            t.destroy();
+            return null;
+        }
+        return t;
     }
 
     /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
     private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
-            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie) {
+            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
         if (c.serverName != null && IpAddresses.parse(c.serverName) == null) {
@@ -135,6 +169,9 @@ public final class Tls13Client {
         }
         if (cookie != null) {
             ext.add(new Cookie(cookie));
+        }
+        if (ticket != null) {
+            PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
         }
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
@@ -184,9 +221,12 @@ public final class Tls13Client {
         /** The HelloRetryRequest's suite, or null before any HelloRetryRequest. */
         private final CipherSuite retrySuite;
         private final boolean ccsSent;
+        /** The ticket offered in {@link #sent}, or null. */
+        private final ClientTicket ticket;
 
         ExpectServerHello(ClientHello sent, Map<NamedGroup, KeyExchange.KeyShare> shares, Transcript transcript,
-                CipherSuite retrySuite, boolean ccsSent) {
+                CipherSuite retrySuite, boolean ccsSent, ClientTicket ticket) {
+            this.ticket = ticket;
             this.sent = sent;
             this.shares = shares;
             this.transcript = transcript;
@@ -197,6 +237,9 @@ public final class Tls13Client {
         @Override
         public void destroy() {
             destroyAll(shares);
+            if (ticket != null) {
+                ticket.destroy();
+            }
         }
 
         @Override
@@ -228,9 +271,21 @@ public final class Tls13Client {
                         + " differs from the HelloRetryRequest's " + retrySuite + " (RFC 8446, Section 4.1.4)");
             }
             KeyShareServerHello ks = sh.extensions.find(KeyShareServerHello.class);
-            if (ks == null) {
+            PreSharedKeyServerHello pskSh = sh.extensions.find(PreSharedKeyServerHello.class);
+            Tls13Suite suite = Tls13Suite.of(sh.cipherSuite);
+            PskAuthenticated pskProof = null;
+            if (pskSh != null) {
+                pskProof = PskAuthenticated.checkSelection(sent.extensions.find(PreSharedKeyClientHello.class), pskSh,
+                        Tls13Suite.of(ticket.suite), suite, ks != null,
+                        PskClient.offers(cx.config, PskKeyExchangeModes.PSK_KE),
+                        PskClient.offers(cx.config, PskKeyExchangeModes.PSK_DHE_KE));
+            }
+            if (ks == null && pskProof == null) {
                 throw new TlsAlert(AlertDescription.MISSING_EXTENSION,
-                        "ServerHello without key_share; tls4j offers only (EC)DHE (RFC 8446, Section 9.2)");
+                        "ServerHello with neither key_share nor pre_shared_key (RFC 8446, Section 9.2)");
+            }
+            if (ks == null) {
+                return derived(cx, suite, null, null, pskProof); // psk_ke: no (EC)DHE
             }
             NamedGroup group = ks.serverShare.group;
             KeyExchange.KeyShare mine = shares.get(group);
@@ -249,14 +304,29 @@ public final class Tls13Client {
             } finally {
                 destroyAll(shares);
             }
-            Tls13Suite suite = Tls13Suite.of(sh.cipherSuite);
+            HandshakeState next = derived(cx, suite, group, shared, pskProof);
+            ConstantTime.zero(shared);
+            return next;
+        }
+
+        /** The handshake secrets from the (EC)DHE secret and/or the PSK; then EncryptedExtensions. */
+        private HandshakeState derived(HandshakeContext cx, Tls13Suite suite, NamedGroup group, byte[] shared,
+                PskAuthenticated pskProof) {
+            destroyAll(shares);
             if (!transcript.isStarted()) {
                 transcript.start(suite.newDigest());
             }
             transcript.add(cx.received());
             cx.setHashLength(suite.hashLength());
-            Handshaking h = Handshaking.derive(cx, suite, group, shared, transcript, sent, retrySuite != null, ccsSent);
-            ConstantTime.zero(shared);
+            byte[] psk = pskProof == null ? null : ticket.psk();
+            Handshaking h = Handshaking.derive(cx, suite, group, shared, transcript, sent, retrySuite != null, ccsSent,
+                    psk, pskProof, pskProof == null ? null : ticket.serverChain());
+            if (psk != null) {
+                ConstantTime.zero(psk);
+            }
+            if (ticket != null) {
+                ticket.destroy(); // single use: offered once, accepted or not
+            }
             cx.installReadKeys(h.serverHandshake);
             // The client's own records are protected from now on too, so an alert it sends while
             // checking the server's flight is readable by the server (RFC 8446, Section 2: "{}" keys).
@@ -322,10 +392,21 @@ public final class Tls13Client {
                 cx.sendChangeCipherSpec(); // Appendix D.4: before the second flight
                 ccs = true;
             }
+            // Section 4.1.4 and 4.2.11: the second ClientHello updates pre_shared_key (age, binder over
+            // message_hash(ClientHello1) || HelloRetryRequest || truncated ClientHello2) and drops a PSK
+            // whose hash is not the HelloRetryRequest suite's.
+            ClientTicket keep = ticket;
+            if (ticket != null && Tls13Suite.of(ticket.suite).hashLength() != suite.hashLength()) {
+                ticket.destroy();
+                keep = null;
+            }
             ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
-                    cookie == null ? null : cookie.cookie());
+                    cookie == null ? null : cookie.cookie(), keep);
+            if (keep != null) {
+                ch2 = PskClient.bind(ch2, keep, transcript);
+            }
             cx.send(ch2, transcript);
-            return new ExpectServerHello(ch2, next, transcript, hrr.cipherSuite, ccs);
+            return new ExpectServerHello(ch2, next, transcript, hrr.cipherSuite, ccs, keep);
         }
     }
 
@@ -341,10 +422,16 @@ public final class Tls13Client {
         final ClientHello sent;
         final boolean retried;
         final boolean ccsSent;
+        /** Set when the server accepted the offered PSK (resumption), else null. */
+        final PskAuthenticated pskProof;
+        /** Resumed: the server chain of the original connection. */
+        final List<Certificate> resumedChain;
 
         private Handshaking(Tls13Suite suite, NamedGroup group, KeySchedule13 schedule,
                 KeySchedule13.HandshakeSecret hs, TrafficSecret c, TrafficSecret s, Transcript t, ClientHello sent,
-                boolean retried, boolean ccsSent) {
+                boolean retried, boolean ccsSent, PskAuthenticated pskProof, List<Certificate> resumedChain) {
+            this.pskProof = pskProof;
+            this.resumedChain = resumedChain;
             this.suite = suite;
             this.group = group;
             this.schedule = schedule;
@@ -363,11 +450,15 @@ public final class Tls13Client {
             serverHandshake.destroy();
         }
 
-        /** Section 7.1: Early Secret (no PSK), Handshake Secret, and the two handshake traffic secrets. */
+        /**
+         * Section 7.1: Early Secret (from the PSK, or none), Handshake Secret (from the (EC)DHE secret, or
+         * none for psk_ke), and the two handshake traffic secrets.
+         */
         static Handshaking derive(HandshakeContext cx, Tls13Suite suite, NamedGroup group, byte[] shared, Transcript t,
-                ClientHello sent, boolean retried, boolean ccsSent) {
+                ClientHello sent, boolean retried, boolean ccsSent, byte[] psk, PskAuthenticated pskProof,
+                List<Certificate> resumedChain) {
             KeySchedule13 ks = new KeySchedule13(suite.newDigest());
-            KeySchedule13.EarlySecret early = ks.early(null);
+            KeySchedule13.EarlySecret early = ks.early(psk);
             KeySchedule13.HandshakeSecret hs = early.handshake(shared);
             early.destroy();
             byte[] helloHash = t.hash();
@@ -376,7 +467,7 @@ public final class Tls13Client {
             cx.secret(TlsListener.CLIENT_HANDSHAKE_TRAFFIC_SECRET, c);
             cx.secret(TlsListener.SERVER_HANDSHAKE_TRAFFIC_SECRET, s);
             Handshaking h = new Handshaking(suite, group, ks, hs, new TrafficSecret(suite, ks, "client handshake", c),
-                    new TrafficSecret(suite, ks, "server handshake", s), t, sent, retried, ccsSent);
+                    new TrafficSecret(suite, ks, "server handshake", s), t, sent, retried, ccsSent, pskProof, resumedChain);
             ConstantTime.zero(c);
             ConstantTime.zero(s);
             return h;
@@ -411,6 +502,10 @@ public final class Tls13Client {
                 }
             }
             h.transcript.add(cx.received());
+            if (h.pskProof != null) {
+                // Resumed (Section 2.2): no Certificate or CertificateVerify; the PSK authenticates.
+                return new ExpectFinished(h, alpn, null, h.resumedChain, null, null);
+            }
             return new ExpectCertificate(h, alpn, null);
         }
     }
@@ -575,13 +670,17 @@ public final class Tls13Client {
             cx.send(new Finished(verifyData), h.transcript);
             cx.installWriteKeys(clientApp);
 
+            // Section 7.1: resumption_master_secret over ClientHello...client Finished, for tickets.
+            byte[] rms = cx.config.resumption.clientTickets == null ? null
+                    : master.resumptionMasterSecret(h.transcript.hash());
             master.destroy();
             h.handshakeSecret.destroy();
             h.clientHandshake.destroy();
             h.serverHandshake.destroy();
             cx.complete(new HandshakeSummary(h.suite.suite, h.group, scheme, alpn, cx.config.serverName, h.retried,
-                    chain, mine));
-            return new Connected(signatureProof, finishedProof, serverApp, clientApp, exporter);
+                    chain, mine, h.pskProof != null));
+            return new Connected(signatureProof, h.pskProof, finishedProof, serverApp, clientApp, exporter,
+                    new Resumable(h.suite, rms, chain));
         }
     }
 
@@ -664,29 +763,85 @@ public final class Tls13Client {
      */
     static final class Connected extends Traffic.Connected {
         private final SignatureVerified signatureProof;
+        private final PskAuthenticated pskProof;
         private final FinishedVerified finishedProof;
+        private final Resumable resumable;
 
-        Connected(SignatureVerified signatureProof, FinishedVerified finishedProof, TrafficSecret read,
-                TrafficSecret write, Exporter exporter) {
+        Connected(SignatureVerified signatureProof, PskAuthenticated pskProof, FinishedVerified finishedProof,
+                TrafficSecret read, TrafficSecret write, Exporter exporter, Resumable resumable) {
             super(read, write, exporter);
-            if (signatureProof == null || finishedProof == null) {
-                throw new NullPointerException("proofs of the server's signature and Finished are required");
+            if ((signatureProof == null && pskProof == null) || finishedProof == null) {
+                throw new NullPointerException("proofs of the server's signature (or PSK) and Finished are required");
             }
             this.signatureProof = signatureProof;
+            this.pskProof = pskProof;
             this.finishedProof = finishedProof;
+            this.resumable = resumable;
         }
 
         @Override
         Connected with(TrafficSecret read, TrafficSecret write) {
-            return new Connected(signatureProof, finishedProof, read, write, exporter);
+            return new Connected(signatureProof, pskProof, finishedProof, read, write, exporter, resumable);
+        }
+
+        @Override
+        public void destroy() {
+            super.destroy();
+            resumable.destroy();
         }
 
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             if (m instanceof NewSessionTicket) {
+                resumable.keep(cx, (NewSessionTicket) m);
                 return this;
             }
             return receiveKeyUpdate(cx, cx.require(m, KeyUpdate.class));
+        }
+    }
+
+    /**
+     * What the connected client needs to turn NewSessionTickets into {@link ClientTicket}s (Section
+     * 4.6.1): the suite, resumption_master_secret (null when the client keeps no tickets) and the
+     * server's chain.
+     */
+    static final class Resumable {
+        private final Tls13Suite suite;
+        private final byte[] resumptionMasterSecret;
+        private final List<Certificate> serverChain;
+
+        Resumable(Tls13Suite suite, byte[] resumptionMasterSecret, List<Certificate> serverChain) {
+            this.suite = suite;
+            this.resumptionMasterSecret = resumptionMasterSecret;
+            this.serverChain = serverChain;
+        }
+
+        /**
+         * Keeps a ticket: "The PSK associated with the ticket is computed as HKDF-Expand-Label(
+         * resumption_master_secret, "resumption", ticket_nonce, Hash.length)". A lifetime of 0 means
+         * "do not use"; a lifetime over 604800 seconds is illegal_parameter ("Servers MUST NOT use any
+         * value greater than 604800 seconds"; the client "MUST NOT cache tickets for longer than 7 days").
+         */
+        void keep(HandshakeContext cx, NewSessionTicket t) throws TlsAlert {
+            if (t.ticketLifetime > Resumption.MAX_LIFETIME_SECONDS) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "NewSessionTicket.ticket_lifetime "
+                        + t.ticketLifetime + " exceeds 604800 seconds (RFC 8446, Section 4.6.1)");
+            }
+            ClientTickets store = cx.config.resumption.clientTickets;
+            if (resumptionMasterSecret == null || store == null || t.ticketLifetime == 0) {
+                return;
+            }
+            org.tls4j.handshake.ext.EarlyData ed = t.extensions.find(org.tls4j.handshake.ext.EarlyData.class);
+            byte[] psk = new KeySchedule13(suite.newDigest()).resumptionPsk(resumptionMasterSecret, t.ticketNonce());
+            store.put(new ClientTicket(suite.suite, psk, t.ticket(), t.ticketAgeAdd, cx.config.clock.millis(),
+                    t.ticketLifetime, ed == null ? 0 : ed.maxEarlyDataSize(), cx.config.serverName, serverChain));
+            ConstantTime.zero(psk);
+        }
+
+        void destroy() {
+            if (resumptionMasterSecret != null) {
+                ConstantTime.zero(resumptionMasterSecret);
+            }
         }
     }
 }

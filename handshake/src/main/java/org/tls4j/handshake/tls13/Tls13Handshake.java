@@ -98,6 +98,27 @@ public final class Tls13Handshake {
         state = ((Traffic.Connected) state).sendKeyUpdate(cx, requestPeer);
     }
 
+    /**
+     * Server: true while early data the ClientHello announced is being skipped (tls4j never accepts
+     * 0-RTT; RFC 8446, Section 4.2.10: "skip past early data"). The engine then drops records it cannot
+     * decrypt with the handshake keys (or, after a HelloRetryRequest, application_data records until the
+     * second ClientHello), at most {@link #maxEarlyDataSkip()} bytes, and calls
+     * {@link #endEarlyDataSkip()} at the first record that decrypts.
+     */
+    public boolean skippingEarlyData() {
+        return cx.skipEarlyData();
+    }
+
+    /** The first record after the skipped early data decrypted: stop skipping. */
+    public void endEarlyDataSkip() {
+        cx.setSkipEarlyData(false);
+    }
+
+    /** The most bytes of early data records skipped before a record that does not decrypt is fatal. */
+    public int maxEarlyDataSkip() {
+        return cx.config.resumption.maxEarlyDataSkip;
+    }
+
     /** Tells the listener (if any) when the state's class changed. */
     private void stateChanged(HandshakeState before) {
         if (cx.config.listener != null && before.getClass() != state.getClass()) {

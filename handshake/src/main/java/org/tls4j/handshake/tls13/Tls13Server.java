@@ -34,6 +34,8 @@ import org.tls4j.handshake.ext.KeyShareClientHello;
 import org.tls4j.handshake.ext.KeyShareEntry;
 import org.tls4j.handshake.ext.KeyShareHelloRetryRequest;
 import org.tls4j.handshake.ext.KeyShareServerHello;
+import org.tls4j.handshake.ext.PreSharedKeyServerHello;
+import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.ext.ServerName;
 import org.tls4j.handshake.ext.SignatureAlgorithms;
 import org.tls4j.handshake.ext.SupportedGroups;
@@ -159,6 +161,12 @@ public final class Tls13Server {
             }
             SupportedGroups sg = ch.extensions.find(SupportedGroups.class);
             KeyShareClientHello ks = ch.extensions.find(KeyShareClientHello.class);
+            boolean pskOnly = sg == null && ks == null
+                    && ch.extensions.find(org.tls4j.handshake.ext.PreSharedKeyClientHello.class) != null;
+            if (pskOnly) {
+                // Section 9.2: a psk_ke ClientHello may carry neither; only a PSK can then be used.
+                return new Choice(suite, null, null, null, null, alpnOf(c, ch), serverNameOf(ch));
+            }
             if (sg == null || ks == null) {
                 throw new TlsAlert(AlertDescription.MISSING_EXTENSION, "ClientHello without "
                         + (sg == null ? "supported_groups" : "key_share") + " (RFC 8446, Section 9.2)");
@@ -191,11 +199,7 @@ public final class Tls13Server {
                 throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
                         "no key exchange group in common (RFC 8446, Section 4.1.1)");
             }
-            String host = null;
-            ServerName sn = ch.extensions.find(ServerName.class);
-            if (sn != null && !sn.hostNames.isEmpty()) {
-                host = new String(sn.hostNames.get(0), StandardCharsets.US_ASCII);
-            }
+            String host = serverNameOf(ch);
             CertifiedKey cert = null;
             SignatureScheme scheme = null;
             for (int pass = 0; pass < 2 && cert == null; pass++) {
@@ -215,6 +219,18 @@ public final class Tls13Server {
                 throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE, "no certificate can sign with a scheme the"
                         + " client offers in signature_algorithms (RFC 8446, Section 4.4.2.2)");
             }
+            return new Choice(suite, group, share, cert, scheme, alpnOf(c, ch), host);
+        }
+
+        private static String serverNameOf(ClientHello ch) {
+            ServerName sn = ch.extensions.find(ServerName.class);
+            if (sn != null && !sn.hostNames.isEmpty()) {
+                return new String(sn.hostNames.get(0), StandardCharsets.US_ASCII);
+            }
+            return null;
+        }
+
+        private static String alpnOf(HandshakeConfig c, ClientHello ch) throws TlsAlert {
             String alpn = null;
             ApplicationLayerProtocolNegotiation a = ch.extensions.find(ApplicationLayerProtocolNegotiation.class);
             if (a != null && !c.alpn.isEmpty()) {
@@ -230,7 +246,7 @@ public final class Tls13Server {
                             "no ALPN protocol in common (RFC 7301, Section 3.2)");
                 }
             }
-            return new Choice(suite, group, share, cert, scheme, alpn, host);
+            return alpn;
         }
 
         private static SignatureScheme schemeFor(HandshakeConfig c, CertifiedKey k, List<SignatureScheme> offered) {
@@ -251,10 +267,21 @@ public final class Tls13Server {
             Choice choice = Choice.of(cx.config, ch);
             cx.setClientRandom(ch.random());
             cx.setCcsAllowed(true);
+            // Section 4.2.10: tls4j never accepts early data; it skips what the client sends.
+            cx.setSkipEarlyData(PskServer.offersEarlyData(ch));
             Transcript t = new Transcript(choice.suite.newDigest());
             t.add(cx.received());
-            if (choice.clientShare != null) {
-                return respond(cx, ch, choice, t, false, false);
+            int mode = PskServer.mode(cx.config, ch);
+            if (choice.clientShare != null || mode == PskKeyExchangeModes.PSK_KE) {
+                PskServer.Accepted psk = PskServer.select(cx, ch, cx.received(), choice.suite, choice.serverName, mode,
+                        null);
+                if (psk != null || choice.clientShare != null) {
+                    return respond(cx, ch, choice, t, false, false, psk);
+                }
+            }
+            if (choice.group == null) {
+                throw new TlsAlert(AlertDescription.MISSING_EXTENSION, "ClientHello with neither supported_groups"
+                        + " nor key_share, and no PSK this server can resume (RFC 8446, Section 9.2)");
             }
             // Section 4.1.4: ask for a share of the chosen group.
             t.replaceWithMessageHash();
@@ -355,7 +382,7 @@ public final class Tls13Server {
                         "the second ClientHello no longer allows " + choice.suite + " (RFC 8446, Section 4.1.4)");
             }
             KeyShareClientHello ks = ch.extensions.find(KeyShareClientHello.class);
-            if (ks.shares.size() != 1 || !ks.shares.get(0).group.equals(choice.group)) {
+            if (ks == null || ks.shares.size() != 1 || !ks.shares.get(0).group.equals(choice.group)) {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello must hold exactly"
                         + " one key share, for " + choice.group + " (RFC 8446, Section 4.2.8)");
             }
@@ -368,33 +395,45 @@ public final class Tls13Server {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                         "the second ClientHello does not echo the HelloRetryRequest's cookie (RFC 8446, Section 4.2.2)");
             }
+            cx.setSkipEarlyData(false); // the second ClientHello ends the skipping of Section 4.2.10
+            PskServer.Accepted psk = PskServer.select(cx, ch, cx.received(), again.suite, again.serverName,
+                    PskServer.mode(cx.config, ch), transcript);
             transcript.add(cx.received());
-            return respond(cx, ch, again, transcript, true, ccsSent);
+            return respond(cx, ch, again, transcript, true, ccsSent, psk);
         }
     }
 
     /**
      * ServerHello and the rest of the server's flight: EncryptedExtensions, Certificate,
      * CertificateVerify, Finished (Section 4.1.3, 4.3.1, 4.4). {@code t} already holds the ClientHello.
+     * With an accepted {@code psk} (resumption, Section 2.2) the ServerHello carries pre_shared_key, the
+     * key schedule starts from the PSK, a psk_ke handshake has no key share, and CertificateRequest,
+     * Certificate and CertificateVerify are left out (Section 4.3.2: "Servers which are authenticating
+     * with a PSK MUST NOT send the CertificateRequest message in the main handshake").
      */
     static HandshakeState respond(HandshakeContext cx, ClientHello ch, Choice choice, Transcript t, boolean retried,
-            boolean ccsSent) throws TlsAlert {
+            boolean ccsSent, PskServer.Accepted psk) throws TlsAlert {
         HandshakeConfig c = cx.config;
         byte[] random = c.random.nextBytes(32);
-        byte[] peer = choice.clientShare.keyExchange();
-        Groups.checkShareLength(choice.group, peer, "client");
-        KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
-        byte[] shared;
-        try {
-            shared = mine.agree(peer, 0, peer.length);
-        } catch (CryptoException e) {
-            throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client key share for " + choice.group
-                    + " is invalid: " + e.getMessage() + " (RFC 8446, Section 4.2.8.1-4.2.8.2)", e);
-        }
         List<Extension> shExt = new ArrayList<Extension>();
-        shExt.add(new KeyShareServerHello(new KeyShareEntry(choice.group, mine.publicKey())));
+        if (psk != null) {
+            shExt.add(new PreSharedKeyServerHello(psk.index)); // RFC 8448, Section 4 puts it first
+        }
+        byte[] shared = null;
+        if (psk == null || psk.withKeyShare()) {
+            byte[] peer = choice.clientShare.keyExchange();
+            Groups.checkShareLength(choice.group, peer, "client");
+            KeyExchange.KeyShare mine = Groups.keyExchange(choice.group).generate(c.random);
+            try {
+                shared = mine.agree(peer, 0, peer.length);
+            } catch (CryptoException e) {
+                throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "client key share for " + choice.group
+                        + " is invalid: " + e.getMessage() + " (RFC 8446, Section 4.2.8.1-4.2.8.2)", e);
+            }
+            shExt.add(new KeyShareServerHello(new KeyShareEntry(choice.group, mine.publicKey())));
+            mine.destroy();
+        }
         shExt.add(new SupportedVersionsServerHello(ProtocolVersion.TLS13));
-        mine.destroy();
         cx.send(new ServerHello(ProtocolVersion.TLS12, random, ch.legacySessionId(), choice.suite.suite, 0,
                 new Extensions(shExt)), t);
         if (c.middleboxCompat && !ccsSent) {
@@ -402,12 +441,14 @@ public final class Tls13Server {
         }
         cx.setHashLength(choice.suite.hashLength());
 
-        // Section 7.1: Early Secret (no PSK) -> Handshake Secret -> handshake traffic secrets.
+        // Section 7.1: Early Secret (the PSK, or none) -> Handshake Secret -> handshake traffic secrets.
         KeySchedule13 ks = new KeySchedule13(choice.suite.newDigest());
-        KeySchedule13.EarlySecret early = ks.early(null);
+        KeySchedule13.EarlySecret early = ks.early(psk == null ? null : psk.ticket.psk);
         KeySchedule13.HandshakeSecret hsSecret = early.handshake(shared);
         early.destroy();
-        ConstantTime.zero(shared);
+        if (shared != null) {
+            ConstantTime.zero(shared);
+        }
         byte[] helloHash = t.hash();
         byte[] cs = hsSecret.clientHandshakeTrafficSecret(helloHash);
         byte[] ss = hsSecret.serverHandshakeTrafficSecret(helloHash);
@@ -428,13 +469,16 @@ public final class Tls13Server {
             ee.add(new ApplicationLayerProtocolNegotiation(
                     Collections.singletonList(choice.alpn.getBytes(StandardCharsets.UTF_8))));
         }
-        if (choice.serverName != null && choice.certificate.matchesName(choice.serverName)) {
+        if (choice.serverName != null && (psk != null || choice.certificate.matchesName(choice.serverName))) {
             ee.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the server used the name
         }
         if (c.extensionsHook != null) {
             ee = c.extensionsHook.rewrite(ExtensionContext.ENCRYPTED_EXTENSIONS, ee);
         }
         cx.send(new EncryptedExtensions(new Extensions(ee)), t);
+        if (psk != null) {
+            return finish(cx, choice, ks, hsSecret, t, clientHs, serverHs, retried, psk);
+        }
 
         if (c.clientAuth != ClientAuth.NONE) {
             cx.send(certificateRequest(c), t);
@@ -456,7 +500,14 @@ public final class Tls13Server {
                     + choice.scheme + ": " + e.getMessage(), e);
         }
         cx.send(new CertificateVerify(choice.scheme, signature), t);
+        return finish(cx, choice, ks, hsSecret, t, clientHs, serverHs, retried, null);
+    }
 
+    /** The server's Finished and application secrets (Section 4.4.4, 7.1), then the wait for the client. */
+    private static HandshakeState finish(HandshakeContext cx, Choice choice, KeySchedule13 ks,
+            KeySchedule13.HandshakeSecret hsSecret, Transcript t, TrafficSecret clientHs, TrafficSecret serverHs,
+            boolean retried, PskServer.Accepted psk) {
+        HandshakeConfig c = cx.config;
         byte[] serverBase = serverHs.secret();
         cx.send(new Finished(ks.verifyData(serverBase, t.hash())), t);
         ConstantTime.zero(serverBase);
@@ -473,14 +524,18 @@ public final class Tls13Server {
         cx.secret(TlsListener.EXPORTER_SECRET, exp);
         Exporter exporter = new Exporter(ks, exp);
         ConstantTime.zero(exp);
-        master.destroy();
         TrafficSecret clientApp = new TrafficSecret(choice.suite, ks, "client application", ca);
         TrafficSecret serverApp = new TrafficSecret(choice.suite, ks, "server application", sa);
         ConstantTime.zero(ca);
         ConstantTime.zero(sa);
         serverHs.destroy();
         cx.installWriteKeys(serverApp);
-        Flight flight = new Flight(choice, ks, t, clientHs, clientApp, serverApp, exporter, retried);
+        // The Master Secret stays until the client's Finished: resumption_master_secret needs it (7.1).
+        Flight flight = new Flight(choice, ks, t, clientHs, clientApp, serverApp, exporter, retried, master, psk);
+        if (psk != null) {
+            // Resumed: the client is who it was when the ticket was issued (Section 2.2).
+            return new ExpectFinished(flight, ClientIdentity.resumed(psk.ticket.clientChain, psk.proof));
+        }
         if (c.clientAuth != ClientAuth.NONE) {
             return new ExpectClientCertificate(flight);
         }
@@ -529,9 +584,15 @@ public final class Tls13Server {
         final TrafficSecret serverApp;
         final Exporter exporter;
         final boolean retried;
+        final KeySchedule13.MasterSecret master;
+        /** The accepted PSK of a resumed handshake, or null. */
+        final PskServer.Accepted psk;
 
         Flight(Choice choice, KeySchedule13 schedule, Transcript transcript, TrafficSecret clientHandshake,
-                TrafficSecret clientApp, TrafficSecret serverApp, Exporter exporter, boolean retried) {
+                TrafficSecret clientApp, TrafficSecret serverApp, Exporter exporter, boolean retried,
+                KeySchedule13.MasterSecret master, PskServer.Accepted psk) {
+            this.master = master;
+            this.psk = psk;
             this.choice = choice;
             this.schedule = schedule;
             this.transcript = transcript;
@@ -547,6 +608,10 @@ public final class Tls13Server {
             clientApp.destroy();
             serverApp.destroy();
             exporter.destroy();
+            master.destroy();
+            if (psk != null) {
+                psk.destroy();
+            }
         }
     }
 
@@ -558,14 +623,31 @@ public final class Tls13Server {
     static final class ClientIdentity {
         final List<Certificate> chain;
         final SignatureVerified proof;
+        final PskAuthenticated pskProof;
 
-        private ClientIdentity(List<Certificate> chain, SignatureVerified proof) {
+        private ClientIdentity(List<Certificate> chain, SignatureVerified proof, PskAuthenticated pskProof) {
             this.chain = chain;
             this.proof = proof;
+            this.pskProof = pskProof;
+        }
+
+        private ClientIdentity(List<Certificate> chain, SignatureVerified proof) {
+            this(chain, proof, null);
         }
 
         static ClientIdentity anonymous() {
             return new ClientIdentity(Collections.<Certificate>emptyList(), null);
+        }
+
+        /**
+         * A resumed client: the identity stored in the ticket (the chain verified when it was issued,
+         * or none), vouched for by the PSK binder.
+         */
+        static ClientIdentity resumed(List<Certificate> chain, PskAuthenticated pskProof) {
+            if (pskProof == null) {
+                throw new IllegalArgumentException("a resumed client needs a PSK proof");
+            }
+            return new ClientIdentity(chain, null, pskProof);
         }
 
         static ClientIdentity verified(List<Certificate> chain, SignatureVerified proof) {
@@ -687,8 +769,18 @@ public final class Tls13Server {
             cx.setCcsAllowed(false);
             cx.installReadKeys(f.clientApp);
             Choice choice = f.choice;
-            cx.complete(new HandshakeSummary(choice.suite.suite, choice.group, choice.scheme, choice.alpn,
-                    choice.serverName, f.retried, client.chain, choice.certificate.chain()));
+            boolean resumed = f.psk != null;
+            cx.complete(new HandshakeSummary(choice.suite.suite, resumed && !f.psk.withKeyShare() ? null : choice.group,
+                    resumed ? null : choice.scheme, choice.alpn, choice.serverName, f.retried, client.chain,
+                    resumed ? Collections.<Certificate>emptyList() : choice.certificate.chain(), resumed));
+            // Section 4.6.1: tickets after the client's Finished, under the server's application keys.
+            byte[] rms = f.master.resumptionMasterSecret(f.transcript.hash());
+            f.master.destroy();
+            if (f.psk != null) {
+                f.psk.destroy();
+            }
+            PskServer.issue(cx, f.schedule, choice.suite, rms, choice.serverName, choice.alpn, client.chain);
+            ConstantTime.zero(rms);
             return new Connected(proof, f.clientApp, f.serverApp, f.exporter);
         }
     }

@@ -24,7 +24,7 @@ final class Traffic {
         }
 
         @Override
-        public final void destroy() {
+        public void destroy() {
             read.destroy();
             write.destroy();
             exporter.destroy();
