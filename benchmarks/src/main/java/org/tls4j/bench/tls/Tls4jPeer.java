@@ -28,9 +28,6 @@ final class Tls4jPeer extends Peer {
 
     Tls4jPeer(Scenario sc, Pki pki) throws Exception {
         super(sc, pki);
-        if (sc.resumed()) {
-            throw new UnsupportedOperationException("not yet: tls4j resumption (branch resume) is not merged");
-        }
         if (!sc.tls13()) {
             throw new UnsupportedOperationException("not yet: tls4j TLS 1.2 (branch tls12sm) is not merged");
         }
@@ -51,7 +48,10 @@ final class Tls4jPeer extends Peer {
 
     @Override
     Conn connect(Wire wire) throws Exception {
-        TlsEngine c = TlsEngine.client(client);
+        // client(config) never resumes; client(config, host, port) offers a ticket from the config's
+        // session cache and keeps the tickets it receives there (tls4j's defaults: 2 tickets per
+        // handshake, single use).
+        TlsEngine c = scenario.resumed() ? TlsEngine.client(client, Pki.HOST, 443) : TlsEngine.client(client);
         TlsEngine s = TlsEngine.server(server);
         c2s.clear();
         s2c.clear();
@@ -95,7 +95,7 @@ final class Tls4jPeer extends Peer {
     String describe(Conn conn) {
         C x = (C) conn;
         return x.c.session().version() + " " + x.c.session().cipherSuite().name() + " " + x.c.session().group()
-                + " " + x.c.session().signatureScheme();
+                + " " + x.c.session().signatureScheme() + " resumed=" + x.c.session().isResumed();
     }
 
     private final class C implements Conn {
@@ -137,7 +137,7 @@ final class Tls4jPeer extends Peer {
 
         @Override
         public boolean resumed() {
-            return false;
+            return c.session().isResumed();
         }
 
         @Override
