@@ -28,17 +28,37 @@ final class Tls4jPeer extends Peer {
 
     Tls4jPeer(Scenario sc, Pki pki) throws Exception {
         super(sc, pki);
-        if (!sc.tls13()) {
-            throw new UnsupportedOperationException("not yet: tls4j TLS 1.2 (branch tls12sm) is not merged");
+        if (!sc.tls13() && sc.resumed()) {
+            throw new UnsupportedOperationException("not yet: tls4j has no TLS 1.2 session resumption");
         }
         Pki.Identity id = pki.of(sc);
         SignatureScheme[] schemes = {SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256};
         CipherSuite suite = CipherSuite.of(sc.suite);
-        ProtocolVersion v = sc.tls13() ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
-        server = TlsConfig.builder().versions(v).cipherSuites(suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
+        server = suites(TlsConfig.builder(), sc, suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
                 .certificate(new CertifiedKey(id.chain, id.key)).build();
-        client = TlsConfig.builder().versions(v).cipherSuites(suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
+        client = suites(TlsConfig.builder(), sc, suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
                 .trustAnchors(Collections.singletonList(id.root)).serverName(Pki.HOST).build();
+    }
+
+    /**
+     * The version and the one suite. TLS 1.2 goes through {@code tls12CipherSuites} and
+     * {@code encryptThenMac(false)} (MAC-then-encrypt, as every peer here), found by reflection so that
+     * this class compiles against an engine without TLS 1.2 (then the scenario is reported "not yet").
+     */
+    private static TlsConfig.Builder suites(TlsConfig.Builder b, Scenario sc, CipherSuite suite) throws Exception {
+        if (sc.tls13()) {
+            return b.versions(ProtocolVersion.TLS13).cipherSuites(suite);
+        }
+        try {
+            b.versions(ProtocolVersion.TLS12);
+            TlsConfig.Builder.class.getMethod("tls12CipherSuites", CipherSuite[].class).invoke(b, (Object) new CipherSuite[] {suite});
+            TlsConfig.Builder.class.getMethod("encryptThenMac", boolean.class).invoke(b, false);
+        } catch (IllegalArgumentException | NoSuchMethodException e) {
+            throw new UnsupportedOperationException("not yet: this tls4j build has no TLS 1.2 engine (" + e + ")");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new UnsupportedOperationException("not yet: this tls4j build has no TLS 1.2 engine (" + e.getCause() + ")");
+        }
+        return b;
     }
 
     @Override

@@ -112,7 +112,12 @@ public final class TlsSideBySide {
         Peer[] peers = new Peer[NAMES.length];
         String[] na = new String[NAMES.length];
         Peer.Conn[] bulk = new Peer.Conn[NAMES.length];
+        String only = System.getProperty("peers"); // e.g. -Dpeers=tls4j to profile one implementation
         for (int i = 0; i < peers.length; i++) {
+            if (only != null && !only.contains(NAMES[i])) {
+                na[i] = "not selected (-Dpeers)";
+                continue;
+            }
             try {
                 peers[i] = create(i, s);
                 bulk[i] = check(peers[i]);
