@@ -25,9 +25,23 @@ final class Tls4jPeer extends Peer {
     private final byte[] appArray = new byte[1 << 15];
     private final ByteBuffer app = ByteBuffer.wrap(appArray);
     private ByteBuffer srcBuf;
+    private static final java.lang.reflect.Method CLIENT_FOR_PEER = method(TlsEngine.class, "client", TlsConfig.class,
+            String.class, int.class);
+    private static final java.lang.reflect.Method IS_RESUMED = method(org.tls4j.TlsSession.class, "isResumed");
+
+    private static java.lang.reflect.Method method(Class<?> c, String name, Class<?>... args) {
+        try {
+            return c.getMethod(name, args);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
 
     Tls4jPeer(Scenario sc, Pki pki) throws Exception {
         super(sc, pki);
+        if (sc.resumed() && CLIENT_FOR_PEER == null) {
+            throw new UnsupportedOperationException("not yet: this tls4j build has no resumption");
+        }
         if (!sc.tls13() && sc.resumed()) {
             throw new UnsupportedOperationException("not yet: tls4j has no TLS 1.2 session resumption");
         }
@@ -71,7 +85,10 @@ final class Tls4jPeer extends Peer {
         // client(config) never resumes; client(config, host, port) offers a ticket from the config's
         // session cache and keeps the tickets it receives there (tls4j's defaults: 2 tickets per
         // handshake, single use).
-        TlsEngine c = scenario.resumed() ? TlsEngine.client(client, Pki.HOST, 443) : TlsEngine.client(client);
+        // (Both through reflection where they came with resumption, so that this class also compiles
+        // against an engine without it.)
+        TlsEngine c = scenario.resumed() ? (TlsEngine) CLIENT_FOR_PEER.invoke(null, client, Pki.HOST, 443)
+                : TlsEngine.client(client);
         TlsEngine s = TlsEngine.server(server);
         c2s.clear();
         s2c.clear();
@@ -112,10 +129,10 @@ final class Tls4jPeer extends Peer {
     }
 
     @Override
-    String describe(Conn conn) {
+    String describe(Conn conn) throws Exception {
         C x = (C) conn;
         return x.c.session().version() + " " + x.c.session().cipherSuite().name() + " " + x.c.session().group()
-                + " " + x.c.session().signatureScheme() + " resumed=" + x.c.session().isResumed();
+                + " " + x.c.session().signatureScheme() + " resumed=" + x.resumed();
     }
 
     private final class C implements Conn {
@@ -156,8 +173,8 @@ final class Tls4jPeer extends Peer {
         }
 
         @Override
-        public boolean resumed() {
-            return c.session().isResumed();
+        public boolean resumed() throws Exception {
+            return IS_RESUMED != null && (Boolean) IS_RESUMED.invoke(c.session());
         }
 
         @Override
