@@ -58,15 +58,21 @@ public final class TlsSideBySide {
         new Random(42).nextBytes(payload);
     }
 
-    public static void main(String[] args) throws Exception {
-        // Read by SunJSSE and BCJSSE when they first load: x25519 first (the key share both clients send
-        // and the group the wire check requires) and secp256r1, without which BCJSSE does not offer
-        // ecdsa_secp256r1_sha256; one signature scheme per key type.
+    /**
+     * Read by SunJSSE and BCJSSE when they first load: x25519 first (the key share both clients send and
+     * the group the wire check requires) and secp256r1, without which BCJSSE does not offer
+     * ecdsa_secp256r1_sha256; one signature scheme per key type. Must run before any JSSE class loads.
+     */
+    static void jsseProperties() {
         System.setProperty("jdk.tls.namedGroups", "x25519,secp256r1");
-        // BCJSSE logs every connection at INFO through java.util.logging.
-        BCJSSE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.setProperty("jdk.tls.client.SignatureSchemes", "ecdsa_secp256r1_sha256,rsa_pss_rsae_sha256");
         System.setProperty("jdk.tls.server.SignatureSchemes", "ecdsa_secp256r1_sha256,rsa_pss_rsae_sha256");
+        // BCJSSE logs every connection at INFO through java.util.logging.
+        BCJSSE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    public static void main(String[] args) throws Exception {
+        jsseProperties();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         long slice = args.length > 1 ? Long.parseLong(args[1]) : 250;
         Pattern filter = Pattern.compile(args.length > 2 ? args[2] : ".*");
@@ -96,9 +102,9 @@ public final class TlsSideBySide {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static final String[] NAMES = {"tls4j", "SunJSSE", "BC low-level", "BCJSSE"};
+    static final String[] NAMES = {"tls4j", "SunJSSE", "BC low-level", "BCJSSE"};
 
-    private Peer create(int i, Scenario s) throws Exception {
+    static Peer create(int i, Scenario s, Pki pki, Provider bcJsse, Provider bcJce) throws Exception {
         switch (i) {
             case 0: return new Tls4jPeer(s, pki);
             case 1: return new JssePeer("SunJSSE", s, pki, null, null);
@@ -119,8 +125,8 @@ public final class TlsSideBySide {
                 continue;
             }
             try {
-                peers[i] = create(i, s);
-                bulk[i] = check(peers[i]);
+                peers[i] = create(i, s, pki, bcJsse, bcJce);
+                bulk[i] = check(peers[i], payload, notes);
             } catch (Throwable e) {
                 na[i] = e.getClass().getSimpleName() + ": " + e.getMessage();
                 peers[i] = null;
@@ -135,7 +141,8 @@ public final class TlsSideBySide {
                 if (peers[i] == null) {
                     continue;
                 }
-                double rate = s.bulk() ? bulkSlice(bulk[i]) : handshakeSlice(peers[i]);
+                long nanos = r < 0 ? 3 * sliceNanos : sliceNanos; // warm-up slices are longer (JIT)
+                double rate = s.bulk() ? bulkSlice(bulk[i], nanos) : handshakeSlice(peers[i], nanos);
                 if (r >= 0) {
                     rates[i][r] = rate;
                 }
@@ -157,7 +164,7 @@ public final class TlsSideBySide {
     }
 
     /** The checks that make the comparison meaningful; returns a connection for the bulk scenarios. */
-    private Peer.Conn check(Peer p) throws Exception {
+    static Peer.Conn check(Peer p, byte[] payload, List<String> notes) throws Exception {
         Scenario s = p.scenario;
         if (s.resumed()) {
             Wire first = new Wire();
@@ -202,7 +209,7 @@ public final class TlsSideBySide {
         return c;
     }
 
-    private double handshakeSlice(Peer p) throws Exception {
+    private static double handshakeSlice(Peer p, long sliceNanos) throws Exception {
         long start = System.nanoTime();
         long end = start + sliceNanos;
         int n = 0;
@@ -215,7 +222,7 @@ public final class TlsSideBySide {
         return n * 1e9 / (now - start);
     }
 
-    private double bulkSlice(Peer.Conn c) throws Exception {
+    private double bulkSlice(Peer.Conn c, long sliceNanos) throws Exception {
         long start = System.nanoTime();
         long end = start + sliceNanos;
         long bytes = 0;
