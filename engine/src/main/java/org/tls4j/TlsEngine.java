@@ -273,12 +273,20 @@ public final class TlsEngine {
                 if (want == 0 || !src.hasRemaining()) {
                     break;
                 }
-                ByteBuffer part = src.duplicate();
-                part.limit(src.position() + Math.min(want, src.remaining()));
+                int take = Math.min(want, src.remaining());
                 if (deframer.buffered() == 0) {
-                    nextRecordType = part.get(part.position()) & 0xff;
+                    nextRecordType = src.get(src.position()) & 0xff;
                 }
-                int n = deframer.feed(part);
+                int n;
+                if (src.hasArray()) {
+                    // A heap buffer: copy from its array, without a duplicate() per read (steady-state
+                    // records then allocate nothing here).
+                    n = deframer.feed(src.array(), src.arrayOffset() + src.position(), take);
+                } else {
+                    ByteBuffer part = src.duplicate();
+                    part.limit(src.position() + take);
+                    n = deframer.feed(part);
+                }
                 if (n == 0) {
                     break;
                 }
