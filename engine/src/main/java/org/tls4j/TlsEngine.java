@@ -625,13 +625,29 @@ public final class TlsEngine {
         return TlsResult.HandshakeStatus.NOT_HANDSHAKING;
     }
 
+    /**
+     * The last two results handed out. TlsResult is immutable, so an identical result is returned again
+     * instead of a new object: a steady stream of equal-sized records (wrap and unwrap alternating)
+     * then allocates nothing per call.
+     */
+    private final TlsResult[] recent = new TlsResult[2];
+    private int recentNext;
+
     private TlsResult result(TlsResult.Status status, int consumed, int produced) {
         TlsResult.HandshakeStatus h = handshakeStatus();
         if (h == TlsResult.HandshakeStatus.NOT_HANDSHAKING && summary != null && !finishedReported) {
             finishedReported = true;
             h = TlsResult.HandshakeStatus.FINISHED;
         }
-        return new TlsResult(status, h, consumed, produced);
+        for (TlsResult r : recent) {
+            if (r != null && r.is(status, h, consumed, produced)) {
+                return r;
+            }
+        }
+        TlsResult r = new TlsResult(status, h, consumed, produced);
+        recent[recentNext] = r;
+        recentNext ^= 1;
+        return r;
     }
 
     /**
