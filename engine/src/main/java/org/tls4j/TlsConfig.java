@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.tls4j.crypto.CryptoException;
+import org.tls4j.crypto.dh.FfdheGroup;
 import org.tls4j.crypto.rand.HmacDrbg;
 import org.tls4j.crypto.rand.RandomSource;
 import org.tls4j.crypto.x509.Certificate;
@@ -19,6 +20,8 @@ import org.tls4j.handshake.ext.PskKeyExchangeModes;
 import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
+import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.Resumption;
 import org.tls4j.handshake.tls13.TicketKeys;
@@ -30,8 +33,19 @@ import org.tls4j.record.ProtocolVersion;
  * The configuration of a {@link TlsEngine}: immutable, built with {@link #builder()}, shareable between
  * engines and threads.
  *
- * <p><b>Versions.</b> Only TLS 1.3 (RFC 8446) is implemented for now; {@link Builder#versions} refuses
- * anything else with an {@link IllegalArgumentException} rather than pretend.
+ * <p><b>Versions.</b> Any subset of TLS 1.0, 1.1, 1.2 and 1.3 ({@link Builder#versions}); default
+ * TLS 1.3 and TLS 1.2. The client offers its whole range in one ClientHello, the server picks the highest
+ * common version, TLS 1.3's downgrade sentinels protect the choice (RFC 8446, Section 4.1.3), and a
+ * version this side does not enable is refused with protocol_version.
+ * <b>TLS 1.0 and 1.1 are deprecated (RFC 8996) and off by default</b>: they hash with MD5 and SHA-1 and
+ * have no AEAD suites; enable them only to talk to a peer that has nothing better. SSL 3.0 is never
+ * offered (RFC 7568).
+ *
+ * <p><b>TLS 1.2 defaults:</b> the suites of {@code Suite12.defaultOrder} (forward secrecy and AEAD
+ * first; 3DES, RC4, NULL and CCM_8 off); extended_master_secret required (RFC 7627: a peer without it is
+ * refused with handshake_failure, {@link Builder#requireExtendedMasterSecret}); encrypt_then_mac for CBC
+ * suites (RFC 7366); server-chosen DH groups of at least 2048 bits; renegotiation refused with a
+ * no_renegotiation warning; no session resumption.
  *
  * <p><b>Defaults</b> (all lists in preference order):
  * <ul>
@@ -47,6 +61,8 @@ import org.tls4j.record.ProtocolVersion;
  * <li>certificates and names: verified (chain to {@link Builder#trustAnchors}, then the host name);</li>
  * <li>random: {@link HmacDrbg} seeded from {@code SecureRandom}; clock: {@link Clock#systemUTC()};</li>
  * <li>HelloRetryRequest cookie off; middlebox compatibility mode (RFC 8446, Appendix D.4) on.</li>
+ * <li>record_size_limit 16385 (RFC 8449, the TLS 1.3 maximum: understood, nothing lowered); GREASE
+ *     (RFC 8701) off.</li>
  * </ul>
  */
 public final class TlsConfig {
@@ -65,10 +81,14 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean hrrCookie;
     private final boolean middleboxCompat;
+    private final int recordSizeLimit;
+    private final boolean grease;
+    private final HandshakeConfig.ExtensionsHook extensionsHook;
     private final ClientAuth clientAuth;
     private final boolean sendCertificateAuthorities;
     private final TlsListener listener;
     private final HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
+    private final Tls12Config tls12;
     /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
     private final Resumption resumption;
     private final SessionCache sessionCache;
@@ -89,10 +109,22 @@ public final class TlsConfig {
         clock = b.clock;
         hrrCookie = b.hrrCookie;
         middleboxCompat = b.middleboxCompat;
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
+        extensionsHook = b.extensionsHook;
         clientAuth = b.clientAuth;
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        List<ProtocolVersion> older = new ArrayList<ProtocolVersion>();
+        for (ProtocolVersion v : versions) {
+            if (!v.equals(ProtocolVersion.TLS13)) {
+                older.add(v);
+            }
+        }
+        tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
+                .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
+                .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks).build();
         TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
@@ -116,10 +148,14 @@ public final class TlsConfig {
         clock = c.clock;
         hrrCookie = c.hrrCookie;
         middleboxCompat = c.middleboxCompat;
+        recordSizeLimit = c.recordSizeLimit;
+        grease = c.grease;
+        extensionsHook = c.extensionsHook;
         clientAuth = c.clientAuth;
         sendCertificateAuthorities = c.sendCertificateAuthorities;
         listener = c.listener;
         certificateVerifyHook = c.certificateVerifyHook;
+        tls12 = c.tls12;
         resumption = c.resumption;
         sessionCache = c.sessionCache;
     }
@@ -205,6 +241,16 @@ public final class TlsConfig {
         return middleboxCompat;
     }
 
+    /** The record_size_limit this side advertises (RFC 8449), or 0 when it sends none. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** Client: whether the ClientHello carries GREASE values (RFC 8701). */
+    public boolean grease() {
+        return grease;
+    }
+
     /** Server: whether a client certificate is asked for, and whether one is required. */
     public ClientAuth clientAuth() {
         return clientAuth;
@@ -215,6 +261,12 @@ public final class TlsConfig {
         return listener;
     }
 
+    /** The TLS 1.0-1.2 part of this configuration (versions, suites, extension policies). */
+    public Tls12Config tls12Config() {
+        return tls12;
+    }
+
+    /** The handshake's view of this configuration. */
     /** Server: the NewSessionTickets sent after each handshake (0: none). */
     public int sessionTickets() {
         return resumption.ticketCount();
@@ -252,12 +304,22 @@ public final class TlsConfig {
                 .signatureSchemes(signatureSchemes).certificates(certificates).trustAnchors(trustAnchors)
                 .verifyCertificates(verifyCertificates).verifyHostname(verifyHostname).serverName(serverName)
                 .alpn(alpn).random(random).clock(clock).hrrCookie(hrrCookie).middleboxCompat(middleboxCompat)
-                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook);
+                .recordSizeLimit(recordSizeLimit).grease(grease).extensionsHook(extensionsHook)
+                .clientAuth(clientAuth).sendCertificateAuthorities(sendCertificateAuthorities).listener(listener).certificateVerifyHook(certificateVerifyHook)
+                .olderVersions(tls12.clientOffer());
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
     public static final class Builder {
-        private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13);
+        private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+        private List<Suite12> suites12 = Suite12.defaultOrder(false);
+        private boolean requireEms = true;
+        private boolean encryptThenMac = true;
+        private int minDhBits = 2048;
+        private boolean fallbackScsv;
+        private FfdheGroup dhGroup = FfdheGroup.FFDHE2048;
+        private Tls12Config.Hooks tls12Hooks;
+        private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
                 CipherSuite.TLS_AES_128_CCM_SHA256);
@@ -281,6 +343,8 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private boolean hrrCookie;
         private boolean middleboxCompat = true;
+        private int recordSizeLimit = (1 << 14) + 1;
+        private boolean grease;
         private ClientAuth clientAuth = ClientAuth.NONE;
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
@@ -343,17 +407,87 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Enabled versions. Only TLS 1.3 is implemented: any other version is refused. */
+        /**
+         * Enabled versions, any subset of TLS 1.0-1.3 (default TLS 1.3 and 1.2). TLS 1.0 and 1.1 are
+         * deprecated (RFC 8996): enable them only for a peer that has nothing newer. SSL 3.0 is refused.
+         */
         public Builder versions(ProtocolVersion... v) {
             if (v.length == 0) {
                 throw new IllegalArgumentException("at least one version");
             }
             for (ProtocolVersion p : v) {
-                if (!p.equals(ProtocolVersion.TLS13)) {
-                    throw new IllegalArgumentException(p + " is not implemented yet: tls4j speaks only TLS 1.3 for now");
+                if (!p.equals(ProtocolVersion.TLS13) && !p.equals(ProtocolVersion.TLS12) && !p.equals(ProtocolVersion.TLS11)
+                        && !p.equals(ProtocolVersion.TLS10)) {
+                    throw new IllegalArgumentException(p + " is not supported: TLS 1.0 to 1.3 only (SSL 3.0: RFC 7568)");
                 }
             }
             versions = Arrays.asList(v);
+            return this;
+        }
+
+        /**
+         * Enabled TLS 1.0-1.2 cipher suites, in preference order (default: {@code Suite12.defaultOrder}).
+         * 3DES, RC4, NULL and CCM_8 suites are broken or weak and are used only when listed here.
+         */
+        public Builder tls12CipherSuites(CipherSuite... v) {
+            List<Suite12> l = new ArrayList<Suite12>();
+            for (CipherSuite s : v) {
+                Suite12 x = Suite12.of(s);
+                if (x == null) {
+                    throw new IllegalArgumentException(s + " is not a TLS 1.0-1.2 suite tls4j implements");
+                }
+                l.add(x);
+            }
+            suites12 = nonEmpty(l, "TLS 1.2 cipher suites");
+            return this;
+        }
+
+        /**
+         * Refuse a TLS 1.0-1.2 peer without extended_master_secret with handshake_failure (RFC 7627,
+         * Sections 5.2-5.3). Default true: without it one master secret can be shared by two connections
+         * (triple handshake attack).
+         */
+        public Builder requireExtendedMasterSecret(boolean v) {
+            requireEms = v;
+            return this;
+        }
+
+        /** Offer and accept encrypt_then_mac for TLS 1.0-1.2 CBC suites (RFC 7366); default true. */
+        public Builder encryptThenMac(boolean v) {
+            encryptThenMac = v;
+            return this;
+        }
+
+        /** Client: the smallest DH prime, in bits, accepted from a TLS 1.2 server (default 2048; Logjam). */
+        public Builder minDhBits(int v) {
+            if (v < 1024) {
+                throw new IllegalArgumentException("a DH minimum below 1024 bits is not offered (Logjam)");
+            }
+            minDhBits = v;
+            return this;
+        }
+
+        /**
+         * Server: the DH group for TLS 1.0-1.2 DHE suites when the client names no RFC 7919 group in
+         * supported_groups (default ffdhe2048, sent as explicit p and g).
+         */
+        public Builder tls12DhGroup(FfdheGroup v) {
+            if (v == null) {
+                throw new IllegalArgumentException("DH group is null");
+            }
+            dhGroup = v;
+            return this;
+        }
+
+        /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
+        public Builder fallbackScsv(boolean v) {
+            fallbackScsv = v;
+            return this;
+        }
+
+        /** Tests only: hooks into the TLS 1.0-1.2 machines to build a misbehaving peer. */
+        Builder tls12Hooks(Tls12Config.Hooks v) {
+            tls12Hooks = v;
             return this;
         }
 
@@ -475,6 +609,43 @@ public final class TlsConfig {
         /** Middlebox compatibility mode (RFC 8446, Appendix D.4), on by default. */
         public Builder middleboxCompatibility(boolean v) {
             middleboxCompat = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes one protected record sent to us may
+         * carry, in TLS 1.3 counting the inner content type and padding, so 64 to 16385 (2^14 + 1, the
+         * protocol's own maximum, the default: it tells the peer we understand the extension without
+         * lowering anything). The client offers it in every ClientHello; the server answers a client's
+         * offer with it in EncryptedExtensions. Once both sent one, each side caps its records to the
+         * peer's value and answers a longer record with record_overflow. 0 sends nothing (and then
+         * the peer's limit is not applied either). A client's max_fragment_length is never accepted.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > (1 << 14) + 1)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385, not " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /**
+         * Client: send GREASE values (RFC 8701) in cipher_suites, supported_groups (with a one-byte key
+         * share), supported_versions, signature_algorithms and as two extensions, drawn afresh for each
+         * connection from the random source. Off by default, as in BoringSSL and other libraries (Chrome
+         * turns it on): it makes every ClientHello different, which hurts reproducible traces and
+         * ClientHello-based tests, and a server that breaks on GREASE is a server bug the application
+         * may not be able to do anything about. Turn it on to behave like a browser, or to test that
+         * servers tolerate unknown values.
+         */
+        public Builder grease(boolean v) {
+            grease = v;
+            return this;
+        }
+
+        /** Tests only: rewrite this side's ClientHello or EncryptedExtensions extensions. */
+        Builder extensionsHook(HandshakeConfig.ExtensionsHook v) {
+            extensionsHook = v;
             return this;
         }
 

@@ -3,10 +3,12 @@ package org.tls4j;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import org.tls4j.handshake.HandshakeDriver;
+import org.tls4j.handshake.tls12.Tls12Config;
+import org.tls4j.handshake.tls12.VersionNegotiation;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.HandshakeOutput;
 import org.tls4j.handshake.tls13.HandshakeSummary;
-import org.tls4j.handshake.tls13.Tls13Handshake;
 import org.tls4j.record.AlertDescription;
 import org.tls4j.record.AlertLevel;
 import org.tls4j.record.ContentType;
@@ -24,27 +26,43 @@ import org.tls4j.record.WriteState;
  * network yourself. {@link #wrap} turns application bytes into records for the network (and emits the
  * handshake's own records); {@link #unwrap} turns records from the network into application bytes (and
  * feeds the handshake). Each call returns a {@link TlsResult} that says what the handshake needs next.
- * Only TLS 1.3 (RFC 8446) is implemented for now.
+ * TLS 1.3 (RFC 8446) and TLS 1.2 (RFC 5246) are on by default; TLS 1.1 and 1.0 (deprecated, RFC 8996)
+ * can be enabled in {@link TlsConfig}. The client offers its whole range in one ClientHello, the server
+ * picks the highest common version ({@code VersionNegotiation}), and everything after that runs in the
+ * machine of that version.
  *
  * <p>Differences from {@code javax.net.ssl.SSLEngine}, to make misuse harder: the handshake starts by
  * itself (no {@code beginHandshake}); there are no delegated tasks; application data is refused until
  * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
  * throws a {@link TlsException} naming the alert, the alert record is produced by the next
- * {@link #wrap}, the keys are destroyed at once, and the engine stays closed.
+ * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
+ * is refused (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning).
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
- * unwrap: src → Deframer (+ ReadState: Aead13Protection.open) → record type?
- *           handshake        → Tls13Handshake → HandshakeReassembler → Tls13Messages.parse
- *                              → Tls13Client/Tls13Server state.handle(...) → HandshakeOutputs
- *           change_cipher_spec → Tls13Handshake.changeCipherSpec (checked, dropped)
+ * unwrap: src → Deframer (+ ReadState: Aead13Protection / Aead12Protection / TlsCbcProtection .open)
+ *           → record type?
+ *           handshake        → VersionNegotiation (server: reads the ClientHello, picks the version)
+ *                              → Tls13Handshake → Tls13Messages.parse → Tls13Client/Tls13Server states
+ *                              | Tls12Handshake → Tls12Messages.parse → Tls12Client/Tls12Server states
+ *                              → HandshakeOutputs
+ *           change_cipher_spec → TLS 1.3: checked and dropped; TLS 1.0-1.2: the state switches the
+ *                              read protection (READ_PROTECTION output)
  *           alert            → close_notify: inbound closed; others: TlsException
  *           application_data → dst
- * HandshakeOutputs, in order: HANDSHAKE/CHANGE_CIPHER_SPEC bytes → Fragmenter (+ WriteState: seal)
- *           → pending network bytes; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed in
- *           ReadState/WriteState; COMPLETE → session()
- * wrap:   pending network bytes → dst; then application data → Fragmenter → dst
+ * HandshakeOutputs, in order: HANDSHAKE bytes → Fragmenter (+ WriteState: seal) → pending network bytes;
+ *           CHANGE_CIPHER_SPEC → the TLS 1.3 dummy record, or a real TLS 1.0-1.2 record followed by
+ *           WRITE_PROTECTION; READ_KEYS/WRITE_KEYS → TrafficSecret.protection() installed (TLS 1.3);
+ *           READ_PROTECTION/WRITE_PROTECTION → Protections12 objects installed (TLS 1.0-1.2);
+ *           VERSION → record versions (RFC 5246, Appendix E.1); WARNING_ALERT → an alert record;
+ *           COMPLETE → session()
+ * wrap:   pending network bytes → dst; then application data → Fragmenter (1/n−1 splitting for TLS 1.0
+ *           CBC, against BEAST) → dst
  * </pre>
+ *
+ * <p>Record versions: the first ClientHello record carries 0x0301 and later ones 0x0303 (RFC 8446,
+ * Section 5.1); once TLS 1.0-1.2 is negotiated, records are written with that version and must arrive
+ * with it.
  *
  * <p>A complete client and server, with the two engines talking in memory (the same loop works with
  * a SocketChannel in place of the buffers {@code c2s}/{@code s2c}):
@@ -66,6 +84,7 @@ import org.tls4j.record.WriteState;
  *     s2c.flip(); client.unwrap(s2c, app); s2c.compact();
  * }
  * System.out.println(client.session());            // TLSv1.3 TLS_AES_128_GCM_SHA256 x25519 ... alpn=h2
+ *                                                  // (TLSv1.2 TLS_ECDHE_... with a TLS 1.2-only peer)
  * client.wrap(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), c2s);
  * c2s.flip(); app.clear(); server.unwrap(c2s, app); c2s.compact();
  * app.flip();                                      // "hello"
@@ -80,7 +99,9 @@ import org.tls4j.record.WriteState;
  */
 public final class TlsEngine {
     private final boolean client;
-    private final Tls13Handshake hs;
+    private final HandshakeDriver hs;
+    /** The negotiated version once it is TLS 1.0-1.2 (they change keys at ChangeCipherSpec); else null. */
+    private ProtocolVersion legacyVersion;
     private final Deframer deframer = new Deframer();
     private final ReadState readState = new ReadState();
     private final WriteState writeState = new WriteState();
@@ -105,6 +126,8 @@ public final class TlsEngine {
     private byte[] earlyRecord;
     private int earlyLen;
     private int earlySkipped;
+    /** The read epoch for which we already sent update_requested (see {@link #askForPeerKeyUpdate}). */
+    private int peerUpdateAskedAt = -1;
     private boolean firstFlightQueued;
     private HandshakeSummary summary;
     private boolean finishedReported;
@@ -113,20 +136,30 @@ public final class TlsEngine {
     private boolean inboundClosed;
 
     private TlsEngine(TlsConfig config, boolean client) {
-        this(config.handshakeConfig(), client);
+        this(config.handshakeConfig(), config.tls12Config(), client);
     }
 
     private TlsEngine(TlsConfig config, String peerHost, int peerPort) {
-        this(config.handshakeConfig(peerHost, peerPort), true);
+        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true);
     }
 
-    /** An engine over a handshake configuration (tests use it for hooks the public config does not offer). */
+    /**
+     * An engine over a handshake configuration, TLS 1.3 only (tests use it for hooks the public config
+     * does not offer).
+     */
     TlsEngine(HandshakeConfig handshakeConfig, boolean client) {
+        this(handshakeConfig, Tls12Config.tls13Only(), client);
+    }
+
+    /** An engine over both handshake configurations (the TLS 1.3 one carries the client's older-versions offer). */
+    TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client) {
         this.client = client;
+        // RFC 8446, Section 5.1 and RFC 5246, Appendix E.1: 0x0301 for the first ClientHello record.
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
-        Tls13Handshake h;
+        HandshakeDriver h;
         try {
-            h = client ? Tls13Handshake.client(handshakeConfig) : Tls13Handshake.server(handshakeConfig);
+            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config)
+                    : VersionNegotiation.server(handshakeConfig, tls12Config);
         } catch (TlsAlert a) {
             throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
         }
@@ -190,29 +223,41 @@ public final class TlsEngine {
             destroyIfDone();
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
-        if (!hs.isComplete() || !src.hasRemaining()) {
+        if (!hs.isComplete()) {
             return result(TlsResult.Status.OK, 0, produced);
         }
-        int consumed;
-        int before = dst.position();
+        int consumed = 0;
         try {
-            if (writeState.keyUpdateDue()) {
-                hs.keyUpdate(false);
-                applyOutputs();
-                produced += drainNet(dst);
-                if (pending() > 0) {
-                    return result(produced == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, 0, produced);
+            while (true) {
+                // RFC 8446, Section 4.6.3: the answer to the peer's update_requested goes before our next
+                // record; Section 5.5: a new write key before the current one reaches its limit.
+                // (TLS 1.0-1.2 have no KeyUpdate: legacyVersion set.)
+                if (legacyVersion == null && (hs.keyUpdateOwed() || (src.hasRemaining() && writeState.keyUpdateDue()))) {
+                    hs.keyUpdate(false);
+                    applyOutputs();
+                    produced += drainNet(dst);
+                    if (pending() > 0) {
+                        break;
+                    }
                 }
-                before = dst.position();
+                if (!src.hasRemaining()) {
+                    break;
+                }
+                int before = dst.position();
+                int n = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
+                consumed += n;
+                produced += dst.position() - before;
+                if (n == 0 || legacyVersion != null || !writeState.keyUpdateDue()) {
+                    break; // dst is full, or src is done
+                }
             }
-            consumed = fragmenter.write(ContentType.APPLICATION_DATA, src, dst);
         } catch (TlsAlert a) {
             throw fail(a);
         } catch (RuntimeException e) {
             throw fail(new TlsAlert(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
         }
-        produced += dst.position() - before;
-        return result(consumed == 0 ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
+        boolean overflow = src.hasRemaining() && consumed == 0 || pending() > 0 && produced == 0;
+        return result(overflow ? TlsResult.Status.BUFFER_OVERFLOW : TlsResult.Status.OK, consumed, produced);
     }
 
     /**
@@ -265,6 +310,7 @@ public final class TlsEngine {
                     progress = true;
                     boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
                     handleRecord(wasProtected);
+                    askForPeerKeyUpdate();
                     continue;
                 }
                 // Feed only what the next record needs, so bytes beyond it stay in src (nothing hides
@@ -379,6 +425,30 @@ public final class TlsEngine {
     }
 
     /**
+     * RFC 8446, Section 5.5 binds the sender ("Implementations SHOULD NOT attempt to encrypt more than
+     * ..."), and names no alert for a peer that goes on past the limit. So when the peer has used 7/8 of
+     * its key's limit, we send a KeyUpdate with update_requested (Section 4.6.3), once per read key; the
+     * peer's answer switches the read key and the counter starts again. We never close for it.
+     */
+    private void askForPeerKeyUpdate() throws TlsAlert {
+        if (summary != null && !outboundClosed && peerUpdateAskedAt != readEpochs && readState.peerKeyUpdateWanted()) {
+            peerUpdateAskedAt = readEpochs;
+            hs.keyUpdate(true);
+            applyOutputs();
+        }
+    }
+
+    /**
+     * Test hook (package-private, not an API): lowers the records allowed under one key in both
+     * directions to {@code max}, so the automatic KeyUpdate of RFC 8446, Section 5.5 happens after a few
+     * records instead of about 2^24.5 (AES-GCM).
+     */
+    void capRecordsPerKeyForTest(long max) {
+        writeState.capRecordsPerKey(max);
+        readState.capRecordsPerKey(max);
+    }
+
+    /**
      * True when the buffered record is an alert with the plaintext outer type while the peer's handshake
      * keys are in use. A peer that fails on our flight before switching its own write keys sends its
      * alert unprotected (OpenSSL 3.0 does, e.g. for a certificate it refuses); RFC 8446 expects it
@@ -404,12 +474,13 @@ public final class TlsEngine {
                         "a protected change_cipher_spec record (RFC 8446, Section 5)");
             }
             hs.changeCipherSpec(record.array(), record.offset(), record.length());
+            applyOutputs(); // TLS 1.0-1.2: the new read protection
         } else if (type == ContentType.ALERT.code) {
             handleAlert();
         } else if (type == ContentType.APPLICATION_DATA.code) {
-            if (readEpochs < 2) {
+            if (legacyVersion != null ? !hs.isComplete() : readEpochs < 2) {
                 throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
-                        "application data before the handshake keys allow it (RFC 8446, Section 2)");
+                        "application data before the handshake keys allow it (RFC 8446, Section 2; RFC 5246, Section 7.4.9)");
             }
             System.arraycopy(record.array(), record.offset(), appIn, 0, record.length());
             appStart = 0;
@@ -460,7 +531,26 @@ public final class TlsEngine {
             flushHandshake(run);
             switch (o.kind) {
                 case CHANGE_CIPHER_SPEC:
-                    queueChangeCipherSpec();
+                    if (legacyVersion != null) {
+                        // RFC 5246, Section 7.1: a real record under the current write protection.
+                        queue(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+                    } else {
+                        queueChangeCipherSpec();
+                    }
+                    break;
+                case VERSION:
+                    legacyVersion = o.version();
+                    writeState.setVersion(o.version());
+                    readState.setExpectedVersion(o.version());
+                    break;
+                case READ_PROTECTION:
+                    readState.setProtection(o.protection());
+                    break;
+                case WRITE_PROTECTION:
+                    writeState.setProtection(o.protection());
+                    break;
+                case WARNING_ALERT:
+                    queue(ContentType.ALERT, new byte[] {1, (byte) o.alert().code});
                     break;
                 case READ_KEYS:
                     readState.setProtection(o.secret().protection());
@@ -473,6 +563,11 @@ public final class TlsEngine {
                     break;
                 case COMPLETE:
                     summary = o.summary();
+                    break;
+                case RECORD_SIZE_LIMIT:
+                    // RFC 8449, Section 4: the peer's limit caps what we seal, ours what we open.
+                    writeState.setRecordSizeLimit(o.peerRecordSizeLimit(), legacyVersion == null);
+                    readState.setRecordSizeLimit(o.ownRecordSizeLimit());
                     break;
                 default:
                     throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "unknown handshake output " + o);
@@ -489,8 +584,11 @@ public final class TlsEngine {
         run.reset();
         if (!firstFlightQueued) {
             firstFlightQueued = true;
-            // RFC 8446, Section 5.1: legacy_record_version 0x0301 for the initial ClientHello, 0x0303 after.
-            writeState.setVersion(ProtocolVersion.TLS12);
+            // RFC 8446, Section 5.1: legacy_record_version 0x0301 for the initial ClientHello, 0x0303 after
+            // (until ServerHello fixes a TLS 1.0-1.2 version: RFC 5246, Appendix E.1).
+            if (legacyVersion == null) {
+                writeState.setVersion(ProtocolVersion.TLS12);
+            }
         }
     }
 
@@ -558,6 +656,19 @@ public final class TlsEngine {
             return failure;
         }
         failure = new TlsException(a);
+        // Outputs of the failed call are dropped (nothing of that flight was sent), except the version a
+        // ServerHello fixed earlier in the same record: the alert goes out with it (RFC 5246, Appendix E.1).
+        try {
+            for (HandshakeOutput o : hs.drainOutputs()) {
+                if (o.kind == HandshakeOutput.Kind.VERSION) {
+                    writeState.setVersion(o.version());
+                } else if (o.protection() != null) {
+                    o.protection().destroy();
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // nothing to apply
+        }
         if (!a.isReceived()) {
             try {
                 queue(ContentType.ALERT, new byte[] {2, (byte) a.description().code});
@@ -688,6 +799,11 @@ public final class TlsEngine {
         }
     }
 
+    /** Tests only: queues {@code message} (whole handshake messages) as handshake records under the current keys. */
+    void queueHandshakeForTest(byte[] message) throws TlsAlert {
+        queue(ContentType.HANDSHAKE, message);
+    }
+
     /** The failure that closed this engine, or null. */
     public TlsException failure() {
         return failure;
@@ -700,10 +816,11 @@ public final class TlsEngine {
 
     /**
      * The smallest {@code dst} for {@link #wrap} and {@code src} for {@link #unwrap} that always holds a
-     * whole record: 5 + 2^14 + 256 bytes (RFC 8446, Section 5.2).
+     * whole record: 5 + 2^14 + 2048 bytes, the TLS 1.0-1.2 bound (RFC 5246, Section 6.2.3), which covers
+     * TLS 1.3's 5 + 2^14 + 256 (RFC 8446, Section 5.2).
      */
     public int packetBufferSize() {
-        return RecordHeader.LENGTH + RecordHeader.MAX_CIPHERTEXT_TLS13;
+        return RecordHeader.MAX_RECORD;
     }
 
     /** The largest plaintext one record carries, 2^14 bytes: a {@code dst} for unwrap of this size never overflows. */

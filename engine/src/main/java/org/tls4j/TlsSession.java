@@ -17,7 +17,7 @@ public final class TlsSession {
         this.s = s;
     }
 
-    /** The protocol version (TLS 1.3 for now). */
+    /** The negotiated protocol version (TLS 1.0 to TLS 1.3). */
     public ProtocolVersion version() {
         return s.version;
     }
@@ -26,12 +26,18 @@ public final class TlsSession {
         return s.suite;
     }
 
-    /** The key exchange group (null for a resumption in psk_ke mode, which has none). */
+    /**
+     * The key exchange group (null for a TLS 1.3 resumption in psk_ke mode, TLS 1.2 RSA key transport and
+     * a server-chosen DH group).
+     */
     public NamedGroup group() {
         return s.group;
     }
 
-    /** The scheme the server signed its CertificateVerify with (null when resumed: no CertificateVerify). */
+    /**
+     * The scheme the server signed its CertificateVerify (TLS 1.3) or ServerKeyExchange (TLS 1.2) with;
+     * null for RSA key transport and when resumed (no CertificateVerify).
+     */
     public SignatureScheme signatureScheme() {
         return s.signatureScheme;
     }

@@ -59,7 +59,8 @@ import org.tls4j.starttls.Upgrade;
  * writeLock for at most one second to send close_notify and otherwise closes the socket without it (which
  * also wakes a reader or writer blocked in the socket).
  *
- * <p>Session resumption (PSK, issue 8) is not implemented: every connection runs a full handshake.
+ * <p>Session resumption: a client socket offers tickets from the config's {@link SessionCache}, keyed by
+ * the server name (or the host address) and port it connects to (see {@link TlsEngine#client(TlsConfig, String, int)}).
  */
 public final class TlsSocket implements Closeable {
     /** The default handshake timeout, in milliseconds. */

@@ -137,7 +137,7 @@ class Rfc8448HandshakeTest {
         assertEquals(TlsResult.Status.CLOSED, r.status());
     }
 
-    private static List<Extension> rfcClientExtensions(List<Extension> ours) {
+    static List<Extension> rfcClientExtensions(List<Extension> ours) {
         // RFC 8448 order: server_name, renegotiation_info, supported_groups, session_ticket, key_share,
         // supported_versions, signature_algorithms, psk_key_exchange_modes, record_size_limit.
         List<Extension> out = new ArrayList<>();
@@ -151,7 +151,7 @@ class Rfc8448HandshakeTest {
         return out;
     }
 
-    private static List<Extension> rfcEncryptedExtensions(List<NamedGroup> groups) {
+    static List<Extension> rfcEncryptedExtensions(List<NamedGroup> groups) {
         List<Extension> out = new ArrayList<>();
         out.add(new org.tls4j.handshake.ext.SupportedGroups(groups));
         out.add(new RawExtension(ExtensionType.of(0x001c), new byte[] {0x40, 0x01}));
@@ -195,7 +195,7 @@ class Rfc8448HandshakeTest {
         return Arrays.copyOfRange(db, db.length - hLen, db.length);
     }
 
-    private static byte[] wrap(TlsEngine e, ByteBuffer src) throws TlsException {
+    static byte[] wrap(TlsEngine e, ByteBuffer src) throws TlsException {
         ByteBuffer out = ByteBuffer.allocate(1 << 16);
         TlsResult r;
         do {
@@ -205,7 +205,7 @@ class Rfc8448HandshakeTest {
         return remaining(out);
     }
 
-    private static void unwrap(TlsEngine e, byte[] records, ByteBuffer app) throws TlsException {
+    static void unwrap(TlsEngine e, byte[] records, ByteBuffer app) throws TlsException {
         ByteBuffer in = ByteBuffer.wrap(records);
         while (in.hasRemaining()) {
             TlsResult r = e.unwrap(in, app);
@@ -215,19 +215,19 @@ class Rfc8448HandshakeTest {
         }
     }
 
-    private static byte[] remaining(ByteBuffer b) {
+    static byte[] remaining(ByteBuffer b) {
         byte[] out = new byte[b.remaining()];
         b.get(out);
         return out;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
-    private static byte[] hex(Map<String, String> v, String k) {
+    static byte[] hex(Map<String, String> v, String k) {
         String s = v.get(k);
         if (s == null) {
             throw new AssertionError("no " + k + " in the section");
@@ -239,8 +239,7 @@ class Rfc8448HandshakeTest {
      * RFC 8448, Section 5 "HelloRetryRequest", client side: the client offers an x25519 share, the
      * server asks for secp256r1 with a cookie; the client's second ClientHello (new P-256 share, the
      * cookie echoed, the RFC's padding) and its Finished (over the {@code message_hash} transcript)
-     * must equal the trace. The server side is not reproduced: the RFC server's 114-byte cookie is its
-     * own encrypted state, which tls4j's (stateful, random) cookie does not imitate.
+     * must equal the trace. The server side is {@link #helloRetryRequestServerSideByteForByte}.
      */
     @Test
     void helloRetryRequestClientSideByteForByte() throws Exception {
@@ -276,6 +275,80 @@ class Rfc8448HandshakeTest {
     }
 
     /**
+     * RFC 8448, Section 5 "HelloRetryRequest", server side: the RFC's ClientHellos and client Finished
+     * are fed to a tls4j server, whose HelloRetryRequest, ServerHello and encrypted flight must equal
+     * the trace byte for byte. Injected, as for Section 3: the server's randomness (the trace's pool:
+     * ServerHello.random, then the P-256 private key) and the RSA-PSS salt recovered from the RFC's
+     * signature. The server offers only secp256r1, so the client's x25519 share brings a
+     * HelloRetryRequest. The RFC server's cookie is 114 bytes of its own encrypted state: tls4j draws a
+     * 32-byte random cookie (the pool's first 32 bytes here are a placeholder for that draw) and the
+     * extensions hook puts the RFC's cookie in its place, in the RFC's extension order; the server
+     * then requires that cookie back, and the RFC's second ClientHello carries it. The
+     * EncryptedExtensions list (supported_groups, record_size_limit, server_name) comes from the hook.
+     */
+    @Test
+    void helloRetryRequestServerSideByteForByte() throws Exception {
+        Map<String, String> v = loadSection(HRR_SECTION);
+        byte[] pemData = Pem.decode(Vectors.text("botan/tls_13_rfc8448/server_certificate.pem")).get(0).data();
+        List<Certificate> certs = Collections.singletonList(
+                Certificate.parse(Arrays.copyOf(pemData, pemData.length - 2)));
+        TestPki.Key key = TestPki.Key.fromPem(Vectors.text("botan/tls_13_rfc8448/server_key.pem"));
+        byte[] salt = recoverPssSalt(hex(v, "Server_MessageToSign"), hex(v, "Server_MessageSignature"),
+                certs.get(0).publicKey().modulus(), certs.get(0).publicKey().exponent());
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(Long.parseLong(v.get("CurrentTimestamp"))), ZoneOffset.UTC);
+        byte[] cookie = hex(v, "HelloRetryRequest_Cookie");
+        assertEquals(114, cookie.length);
+        byte[] pool = concat(concat(new byte[32], Arrays.copyOf(Hex.decode(v.get("Server_RNG_Pool")), 64)), salt);
+        List<NamedGroup> rfcGroups = Arrays.asList(NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X25519);
+        HandshakeConfig serverConfig = HandshakeConfig.builder()
+                .suites(Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256))
+                .groups(Arrays.asList(NamedGroup.SECP256R1))
+                .signatureSchemes(Arrays.asList(SignatureScheme.RSA_PSS_RSAE_SHA256))
+                .certificates(Collections.singletonList(new CertifiedKey(certs, key))).middleboxCompat(false)
+                .hrrCookie(true).clock(clock).random(new FixedRandomSource(pool))
+                .extensionsHook((where, ext) -> where == ExtensionContext.HELLO_RETRY_REQUEST
+                        ? rfcHelloRetryExtensions(ext, cookie) : rfcHrrEncryptedExtensions(rfcGroups))
+                .build();
+        TlsEngine server = new TlsEngine(serverConfig, false);
+        ByteBuffer none = ByteBuffer.allocate(0);
+        ByteBuffer app = ByteBuffer.allocate(1 << 15);
+
+        unwrap(server, hex(v, "Record_ClientHello_1"), app);
+        assertArrayEquals(hex(v, "Record_HelloRetryRequest"), wrap(server, none), "HelloRetryRequest record");
+        unwrap(server, hex(v, "Record_ClientHello_2"), app);
+        byte[] sh = hex(v, "Record_ServerHello");
+        byte[] flight = wrap(server, none);
+        assertArrayEquals(sh, Arrays.copyOfRange(flight, 0, Math.min(sh.length, flight.length)), "ServerHello record");
+        assertArrayEquals(concat(sh, hex(v, "Record_ServerHandshakeMessages")), flight,
+                "encrypted server flight (EE, Certificate, CertificateVerify, Finished)");
+        unwrap(server, hex(v, "Record_ClientFinished"), app);
+        assertNotNull(server.session());
+        assertEquals(NamedGroup.SECP256R1, server.session().group());
+        assertEquals(true, server.session().helloRetried());
+        assertEquals(TlsResult.Status.CLOSED,
+                server.unwrap(ByteBuffer.wrap(hex(v, "Record_Client_CloseNotify")), app).status());
+        server.closeOutbound();
+        assertArrayEquals(hex(v, "Record_Server_CloseNotify"), wrap(server, none), "server close_notify");
+    }
+
+    /** The RFC server's HelloRetryRequest order: key_share, cookie (its own), supported_versions. */
+    private static List<Extension> rfcHelloRetryExtensions(List<Extension> ours, byte[] cookie) {
+        List<Extension> out = new ArrayList<>();
+        out.add(ours.get(0));
+        out.add(new org.tls4j.handshake.ext.Cookie(cookie));
+        out.add(ours.get(1));
+        assertEquals(ExtensionType.KEY_SHARE, ours.get(0).type());
+        assertEquals(ExtensionType.SUPPORTED_VERSIONS, ours.get(1).type());
+        assertEquals(ExtensionType.COOKIE, ours.get(2).type(), "tls4j drew a cookie of its own");
+        return out;
+    }
+
+    /** The RFC server's EncryptedExtensions in Section 5: supported_groups, record_size_limit, server_name. */
+    private static List<Extension> rfcHrrEncryptedExtensions(List<NamedGroup> groups) {
+        return rfcEncryptedExtensions(groups);
+    }
+
+    /**
      * The RFC 8448 Section 5 client's extensions around tls4j's: renegotiation_info after server_name,
      * then psk_key_exchange_modes and record_size_limit at the end; the second ClientHello (the one
      * with a cookie) also ends with padding to 512 bytes (RFC 7685).
@@ -297,7 +370,7 @@ class Rfc8448HandshakeTest {
         return out;
     }
 
-    private static Map<String, String> loadSection(String section) {
+    static Map<String, String> loadSection(String section) {
         Map<String, String> current = null;
         Map<String, String> found = null;
         for (String raw : Vectors.text("botan/tls_13_rfc8448/transcripts.vec").split("\n")) {

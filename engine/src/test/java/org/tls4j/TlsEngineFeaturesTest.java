@@ -168,8 +168,8 @@ class TlsEngineFeaturesTest {
     @Test
     void configurationRefusesWhatIsNotImplemented() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12));
-        assertTrue(e.getMessage().contains("only TLS 1.3"), e.getMessage());
+                () -> TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.SSL3));
+        assertTrue(e.getMessage().contains("RFC 7568"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> TlsConfig.builder().cipherSuites(org.tls4j.handshake.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256));
         assertThrows(IllegalArgumentException.class, () -> TlsConfig.builder().groups(NamedGroup.X25519MLKEM768));

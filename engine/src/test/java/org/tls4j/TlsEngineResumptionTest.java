@@ -152,6 +152,15 @@ class TlsEngineResumptionTest {
     }
 
     @Test
+    void greaseClientResumesWithPreSharedKeyStillLast() {
+        TlsConfig s = server().build();
+        TlsConfig c = client().grease(true).build();
+        connect(c, s);
+        EnginePair second = connect(c, s);
+        assertTrue(second.server.session().isResumed(), "GREASE extensions come before pre_shared_key");
+    }
+
+    @Test
     void ticketExpiredOnTheServerGivesFullHandshake() {
         TlsConfig s = server().ticketLifetimeSeconds(3600).build();
         TlsConfig c = client().build();

@@ -89,7 +89,8 @@ class TlsSocketPeersTest {
     void exactLegacyVersionIsRefusedBeforeConnecting() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             TransportException e = assertThrows(TransportException.class, () -> Transport
-                    .parse("tlsv1.2://127.0.0.1:" + listener.getLocalPort()).open(TestCerts.client().build(), 5000));
+                    .parse("tlsv1.2://127.0.0.1:" + listener.getLocalPort())
+                    .open(TestCerts.client().versions(ProtocolVersion.TLS13).build(), 5000));
             assertEquals("tlsv1.2:// asks for exactly TLSv1.2, but the configuration does not enable it (it enables TLSv1.3)."
                     + " To use it anyway, enable it in the configuration, for example TlsConfig.builder().versions("
                     + "ProtocolVersion.TLS13, ProtocolVersion.TLS12) (tls4j client --versions TLSv1.2); tls4j does not fall"

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tls4j.TlsConfig;
@@ -58,6 +59,14 @@ final class ServerCommand implements Callable<Integer> {
             description = "Stop after N connections (0: serve until stopped).")
     int maxConnections;
 
+    @Option(names = "--psk-modes", paramLabel = "MODES", split = ",", defaultValue = "psk_dhe_ke",
+            description = "PSK key exchange modes for resumption, in preference order: psk_dhe_ke, psk_ke (default ${DEFAULT-VALUE}).")
+    List<String> pskModes;
+
+    @Option(names = "--tickets", paramLabel = "N", defaultValue = "2",
+            description = "NewSessionTickets sent after each handshake (default ${DEFAULT-VALUE}; 0: none).")
+    int tickets;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -74,6 +83,18 @@ final class ServerCommand implements Callable<Integer> {
             TlsConfig.Builder b = TlsConfig.builder();
             common.apply(b);
             b.certificate(identity());
+            b.sessionTickets(tickets);
+            List<Integer> modes = new java.util.ArrayList<Integer>();
+            for (String m : pskModes) {
+                if (m.equals("psk_dhe_ke")) {
+                    modes.add(org.tls4j.handshake.ext.PskKeyExchangeModes.PSK_DHE_KE);
+                } else if (m.equals("psk_ke")) {
+                    modes.add(org.tls4j.handshake.ext.PskKeyExchangeModes.PSK_KE);
+                } else {
+                    throw new IllegalArgumentException("unknown PSK mode " + m + " (psk_dhe_ke, psk_ke)");
+                }
+            }
+            b.pskKeyExchangeModes(modes.toArray(new Integer[0]));
             config = b.build();
         } catch (IllegalArgumentException | IOException | CryptoException e) {
             io.err.println("tls4j server: " + e.getMessage());

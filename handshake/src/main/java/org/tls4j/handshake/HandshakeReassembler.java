@@ -125,4 +125,11 @@ public final class HandshakeReassembler {
                     + " (RFC 8446, Section 5.1)");
         }
     }
+
+    /** Removes and returns every buffered byte (whole and partial messages), leaving this empty. */
+    public byte[] takeRemaining() {
+        byte[] out = Arrays.copyOfRange(buf, start, end);
+        start = end;
+        return out;
+    }
 }

@@ -35,8 +35,13 @@ public final class Aead13Protection implements RecordProtection {
      * (with a 16-byte tag) gets the same limit here.
      */
     public static final long LIMIT_AES = 23_726_566L;
-    /** RFC 8446, Section 5.5: for ChaCha20/Poly1305 the record sequence number wraps first. */
-    public static final long LIMIT_CHACHA20 = Long.MAX_VALUE;
+    /**
+     * RFC 8446, Section 5.5: "For ChaCha20/Poly1305, the record sequence number would wrap before the
+     * safety limit is reached." tls4j still changes keys after 2^48 records (over 4 EiB of full
+     * records), so that no key lives unbounded and the sequence number can never run out on a live
+     * connection; in practice this limit is never reached.
+     */
+    public static final long LIMIT_CHACHA20 = 1L << 48;
 
     /** Chooses how many zero bytes of padding to add to a record (RFC 8446, Section 5.4). */
     public interface PaddingPolicy {
@@ -65,6 +70,8 @@ public final class Aead13Protection implements RecordProtection {
     private final long limit;
     private final PaddingPolicy padding;
     private int maxPlaintext = RecordHeader.MAX_PLAINTEXT;
+    /** The longest TLSInnerPlaintext accepted: 2^14 + 1, or our record_size_limit (RFC 8449). */
+    private int maxInnerReceived = RecordHeader.MAX_PLAINTEXT + 1;
 
     private Aead13Protection(Aead aead, byte[] iv, PaddingPolicy padding) {
         if (iv.length != aead.nonceLength() || iv.length < 8) {
@@ -120,6 +127,11 @@ public final class Aead13Protection implements RecordProtection {
     @Override
     public void setMaxPlaintext(int max) {
         maxPlaintext = Math.min(max, RecordHeader.MAX_PLAINTEXT);
+    }
+
+    @Override
+    public void setReceiveLimit(int max) {
+        maxInnerReceived = Math.min(max, RecordHeader.MAX_PLAINTEXT + 1);
     }
 
     private int padFor(ContentType type, int len) {
@@ -183,9 +195,10 @@ public final class Aead13Protection implements RecordProtection {
         } catch (CryptoException e) {
             throw new TlsAlert(AlertDescription.BAD_RECORD_MAC, "TLS 1.3 record does not authenticate", e);
         }
-        if (n > RecordHeader.MAX_PLAINTEXT + 1) {
-            throw new TlsAlert(AlertDescription.RECORD_OVERFLOW,
-                    "TLSInnerPlaintext of " + n + " bytes exceeds 2^14 + 1 (RFC 8446, Section 5.4)");
+        if (n > maxInnerReceived) {
+            throw new TlsAlert(AlertDescription.RECORD_OVERFLOW, "TLSInnerPlaintext of " + n + " bytes exceeds "
+                    + (maxInnerReceived == RecordHeader.MAX_PLAINTEXT + 1 ? "2^14 + 1 (RFC 8446, Section 5.4)"
+                    : "our record_size_limit of " + maxInnerReceived + " (RFC 8449, Section 4)"));
         }
         // Constant-time scan for the last non-zero byte: the content type (RFC 8446, Section 5.4).
         int last = -1;

@@ -79,7 +79,8 @@ public final class Fragmenter {
     /**
      * Writes records from {@code src} into {@code dst} while the next whole record fits, advancing both
      * positions. Returns the number of content bytes consumed; fewer than {@code src.remaining()} means
-     * {@code dst} is full. Heap buffers are used in place; direct buffers go through a scratch array
+     * {@code dst} is full, or that the current key reached the point where a KeyUpdate is due
+     * ({@link WriteState#keyUpdateDue()}: the caller sends one, then calls again). Heap buffers are used in place; direct buffers go through a scratch array
      * allocated once.
      */
     public int write(ContentType type, ByteBuffer src, ByteBuffer dst) throws TlsAlert {
@@ -87,6 +88,9 @@ public final class Fragmenter {
         boolean firstRecord = true;
         boolean doSplit = split(type, src.remaining());
         do {
+            if (consumed > 0 && ws.keyUpdateDue()) {
+                break; // RFC 8446, Section 5.5: the caller changes keys before the next record
+            }
             int n = Math.min(src.remaining(), ws.maxFragmentLength());
             if (firstRecord && doSplit) {
                 n = 1;

@@ -24,6 +24,8 @@ public final class ReadState {
     private long seq;
     private long records;
     private long bytes;
+    private long recordCap = Long.MAX_VALUE;
+    private int receiveLimit = RecordHeader.MAX_PLAINTEXT + 1;
     private ProtocolVersion expectedVersion;
 
     /**
@@ -78,6 +80,7 @@ public final class ReadState {
         if (current != next) {
             current.destroy();
         }
+        next.setReceiveLimit(receiveLimit);
         current = next;
         seq = 0;
         records = 0;
@@ -101,6 +104,42 @@ public final class ReadState {
     /** Plaintext bytes opened under the current key. */
     public long bytesOpened() {
         return bytes;
+    }
+
+    /**
+     * True once the peer has used 7/8 of the current read key's record limit (RFC 8446, Section 5.5, or
+     * the cap of {@link #capRecordsPerKey}). The limit binds the sender; RFC 8446 names no alert for a
+     * peer that ignores it, so the TLS 1.3 engine answers by asking the peer for a KeyUpdate
+     * (update_requested, Section 4.6.3) rather than by closing.
+     */
+    public boolean peerKeyUpdateWanted() {
+        long limit = Math.min(current.recordLimit(), recordCap);
+        return limit != Long.MAX_VALUE && records >= WriteState.threshold(limit);
+    }
+
+    /** As {@link WriteState#capRecordsPerKey}, for the records the peer sends under one key. */
+    public void capRecordsPerKey(long max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("record cap " + max);
+        }
+        recordCap = max;
+    }
+
+    /**
+     * The record_size_limit we advertised and the peer accepted (RFC 8449, Section 4): from now on a
+     * protected record whose plaintext (in TLS 1.3 the TLSInnerPlaintext: content, type and padding) is
+     * longer gives record_overflow. "A TLS endpoint that receives a record larger than its advertised
+     * limit MUST generate a fatal "record_overflow" alert".
+     */
+    public void setRecordSizeLimit(int limit) {
+        if (limit < 64) {
+            throw new IllegalArgumentException("record_size_limit below 64: " + limit);
+        }
+        receiveLimit = limit;
+        current.setReceiveLimit(limit);
+        if (pending != null) {
+            pending.setReceiveLimit(limit);
+        }
     }
 
     /** The longest fragment accepted now (record_overflow beyond it). */

@@ -65,4 +65,11 @@ public interface RecordProtection extends Destroyable {
      * content bytes); TLS 1.3 protection keeps padding within it. The default ignores it.
      */
     default void setMaxPlaintext(int maxPlaintext) {}
+
+    /**
+     * The record_size_limit this side advertised and the peer accepted (RFC 8449, Section 4): the most
+     * plaintext bytes one received record may carry (TLS 1.3: TLSInnerPlaintext, content type and
+     * padding included); more gives record_overflow. The default ignores it.
+     */
+    default void setReceiveLimit(int maxPlaintext) {}
 }

@@ -28,6 +28,7 @@ public final class WriteState {
     private long seq;
     private long records;
     private long bytes;
+    private long recordCap = Long.MAX_VALUE;
 
     /**
      * The version written in record headers: 0x0301 for a first ClientHello, 0x0303 for TLS 1.3 and once
@@ -129,8 +130,29 @@ public final class WriteState {
      * handshake then sends a KeyUpdate; earlier versions renegotiate or close.
      */
     public boolean keyUpdateDue() {
-        long limit = current.recordLimit();
-        return limit != Long.MAX_VALUE && records >= limit / LIMIT_DENOMINATOR * LIMIT_NUMERATOR;
+        long limit = Math.min(current.recordLimit(), recordCap);
+        return limit != Long.MAX_VALUE && records >= threshold(limit);
+    }
+
+    /**
+     * 7/8 of {@code limit}, keeping at least one record of the limit free for the KeyUpdate itself and
+     * at least one record per key (matters only for the tiny limits tests set).
+     */
+    static long threshold(long limit) {
+        return Math.max(1, limit - Math.max(1, limit / LIMIT_DENOMINATOR * (LIMIT_DENOMINATOR - LIMIT_NUMERATOR)));
+    }
+
+    /**
+     * Lowers the per-key record limit below the AEAD's own (RFC 8446, Section 5.5) to {@code max}
+     * records, for every key from now on; {@link Long#MAX_VALUE} restores the AEAD's limit. Tests use a
+     * tiny value to exercise the automatic KeyUpdate; an application may use it to change keys more
+     * often than the AEAD requires.
+     */
+    public void capRecordsPerKey(long max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("record cap " + max);
+        }
+        recordCap = max;
     }
 
     /** The number of bytes {@link #seal} writes for {@code len} content bytes (header included). */

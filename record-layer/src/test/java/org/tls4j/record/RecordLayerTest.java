@@ -216,6 +216,28 @@ class RecordLayerTest {
     }
 
     @Test
+    void ourRecordSizeLimitRefusesLongerRecordsWithRecordOverflow() throws Exception {
+        // RFC 8449, Section 4: in TLS 1.3 the limit counts the TLSInnerPlaintext (content + type + padding)
+        for (int content : new int[] {99, 100}) {
+            WriteState ws = new WriteState();
+            ws.setProtection(Suite.TLS13_AES128_GCM.create());
+            byte[] out = new byte[200];
+            int n = ws.seal(ContentType.APPLICATION_DATA, new byte[content], 0, content, out, 0);
+            ReadState rs = new ReadState();
+            rs.setRecordSizeLimit(100); // set before the keys: it applies to every key installed later
+            rs.setProtection(Suite.TLS13_AES128_GCM.create());
+            Record r = new Record().set(23, 0x0303, out, 5, n - 5);
+            if (content + 1 <= 100) {
+                rs.open(r);
+                assertEquals(content, r.length());
+            } else {
+                assertEquals(AlertDescription.RECORD_OVERFLOW, assertThrows(TlsAlert.class, () -> rs.open(r)).description());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ReadState().setRecordSizeLimit(63));
+    }
+
+    @Test
     void sequenceNumbersNeverWrap() throws Exception {
         WriteState ws = new WriteState();
         ws.setProtection(Suite.TLS13_AES128_GCM.create());
@@ -240,7 +262,7 @@ class RecordLayerTest {
         ws.setProtection(Suite.TLS13_AES128_GCM.create());
         assertEquals(Aead13Protection.LIMIT_AES, ws.protection().recordLimit());
         assertFalse(ws.keyUpdateDue());
-        long trigger = Aead13Protection.LIMIT_AES / 8 * 7;
+        long trigger = Aead13Protection.LIMIT_AES - Aead13Protection.LIMIT_AES / 8;
         ws.setRecordsSealedForTest(trigger - 1);
         assertFalse(ws.keyUpdateDue());
         byte[] out = new byte[64];
@@ -254,8 +276,27 @@ class RecordLayerTest {
         assertFalse(ws.keyUpdateDue());
         WriteState chacha = new WriteState();
         chacha.setProtection(Suite.TLS13_CHACHA20.create());
-        assertEquals(Long.MAX_VALUE, chacha.protection().recordLimit());
+        assertEquals(1L << 48, chacha.protection().recordLimit());
         assertFalse(chacha.keyUpdateDue());
+    }
+
+    @Test
+    void aCapLowersTheLimitForEveryKeyAndLeavesRoomForTheKeyUpdate() throws Exception {
+        WriteState ws = new WriteState();
+        ws.capRecordsPerKey(4);
+        ws.setProtection(Suite.TLS13_CHACHA20.create());
+        byte[] out = new byte[64];
+        for (int i = 0; i < 3; i++) {
+            assertFalse(ws.keyUpdateDue());
+            ws.seal(ContentType.APPLICATION_DATA, new byte[3], 0, 3, out, 0);
+        }
+        assertTrue(ws.keyUpdateDue(), "3 of 4 used: the 4th record is the KeyUpdate");
+        ws.setProtection(Suite.TLS13_AES128_GCM.create());
+        assertFalse(ws.keyUpdateDue());
+        ReadState rs = new ReadState();
+        rs.capRecordsPerKey(2);
+        assertFalse(rs.peerKeyUpdateWanted());
+        assertThrows(IllegalArgumentException.class, () -> ws.capRecordsPerKey(0));
     }
 
     @Test

@@ -359,8 +359,9 @@ class Tls13InteropFeaturesTest {
 
     @Test
     void tls12OnlyGnutlsClientToTls4jServer() throws Throwable {
-        InteropMatrix.run("gnutls-cli", "peer client -> tls4j server", "client offers TLS 1.2 only -> protocol_version", () -> {
-            TlsConfig config = Tls4j.server(pki.leaf(InteropPki.LeafKind.EC_P256)).build();
+        InteropMatrix.run("gnutls-cli", "peer client -> tls4j server", "client offers TLS 1.2 only to a TLS 1.3-only server -> protocol_version", () -> {
+            TlsConfig config = Tls4j.server(pki.leaf(InteropPki.LeafKind.EC_P256))
+                    .versions(org.tls4j.record.ProtocolVersion.TLS13).build();
             try (Tls4j.Server server = new Tls4j.Server(config, false);
                     PeerProcess p = PeerCommands.gnutlsClient(dir, server.port(), pki.caFile,
                             "NORMAL:-VERS-ALL:+VERS-TLS1.2", List.of())) {

@@ -105,6 +105,16 @@ public final class TestPki {
             return publicKey;
         }
 
+        /** The EC private key (for the SHA-1 ECDSA signatures of TLS 1.0/1.1), or null for other key types. */
+        public EcPrivateKey ecPrivateKey() {
+            return ec;
+        }
+
+        /** The RSA private key (for RSA key transport in TLS 1.0-1.2), or null for other key types. */
+        public RsaPrivateKey rsaPrivateKey() {
+            return rsa;
+        }
+
         /** The signature algorithm used when none is named: ECDSA with the curve's hash, or RSA PKCS#1 v1.5 SHA-256. */
         public SignatureAlgorithm defaultAlgorithm() {
             switch (publicKey.type()) {

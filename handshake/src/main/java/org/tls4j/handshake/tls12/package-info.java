@@ -6,6 +6,9 @@
  * factory of record protections ({@link org.tls4j.handshake.tls12.Protections12}), the RSA premaster
  * countermeasure ({@link org.tls4j.handshake.tls12.RsaPremaster}) and the SCSV checks ({@link
  * org.tls4j.handshake.tls12.Scsv}). Messages are in {@code tls12.msg}, extensions in {@code tls12.ext}.
- * The Tls12Client/Tls12Server state machines will live here too.
+ * The state machines: {@link org.tls4j.handshake.tls12.Tls12Client} and {@link
+ * org.tls4j.handshake.tls12.Tls12Server} (typestate, one class per step, driven by {@link
+ * org.tls4j.handshake.tls12.Tls12Handshake}), and {@link org.tls4j.handshake.tls12.VersionNegotiation}, which
+ * picks TLS 1.0-1.3 for a connection and hands over to the TLS 1.3 or the TLS 1.2 machine.
  */
 package org.tls4j.handshake.tls12;

@@ -56,7 +56,7 @@ public final class CertificateAlerts {
     }
 
     /** The alert to throw for {@code e}, with its message as the detail. */
-    static TlsAlert toAlert(CertificateRejectedException e) {
+    public static TlsAlert toAlert(CertificateRejectedException e) {
         return new TlsAlert(alertFor(e.reason()), "server certificate rejected: " + e.getMessage(), e);
     }
 }

@@ -84,6 +84,14 @@ public final class CertifiedKey implements Destroyable {
         return key.signer(SignatureSchemes13.algorithm(s), random);
     }
 
+    /**
+     * The leaf's private key, for the TLS 1.0-1.2 machine (its signatures use algorithms TLS 1.3 forbids,
+     * such as RSA PKCS#1 v1.5, and RSA key transport decrypts with it).
+     */
+    public TestPki.Key privateKey() {
+        return key;
+    }
+
     @Override
     public void destroy() {
         key.destroy();

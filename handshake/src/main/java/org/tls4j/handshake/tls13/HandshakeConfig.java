@@ -19,8 +19,8 @@ import org.tls4j.handshake.ext.ExtensionContext;
  */
 public final class HandshakeConfig {
     /**
-     * Test hook: rewrites the extension list of a ClientHello (client) or EncryptedExtensions (server)
-     * before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
+     * Test hook: rewrites the extension list of a ClientHello (client) or HelloRetryRequest and
+     * EncryptedExtensions (server) before it is sent, to reproduce a recorded trace byte for byte or to build a misbehaving peer.
      */
     public interface ExtensionsHook {
         /** Returns the extensions to send in {@code where} instead of {@code extensions}. */
@@ -57,8 +57,11 @@ public final class HandshakeConfig {
     final boolean sendCertificateAuthorities;
     final TlsListener listener;
     final CertificateVerifyHook certificateVerifyHook;
+    final OlderVersionsOffer olderVersions;
     /** Session resumption (tickets, PSK modes); {@link Resumption#NONE} by default. */
     final Resumption resumption;
+    final int recordSizeLimit;
+    final boolean grease;
 
     private HandshakeConfig(Builder b) {
         suites = copy(b.suites);
@@ -82,8 +85,12 @@ public final class HandshakeConfig {
         sendCertificateAuthorities = b.sendCertificateAuthorities;
         listener = b.listener;
         certificateVerifyHook = b.certificateVerifyHook;
+        olderVersions = b.olderVersions;
         resumption = b.resumption;
-        if (suites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+        recordSizeLimit = b.recordSizeLimit;
+        grease = b.grease;
+        if ((suites.isEmpty() && (olderVersions == null || olderVersions.tls13)) || groups.isEmpty()
+                || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("cipher suites, groups and signature schemes must not be empty");
         }
         if (random == null || clock == null) {
@@ -133,6 +140,60 @@ public final class HandshakeConfig {
         return clientAuth;
     }
 
+    public List<Certificate> trustAnchors() {
+        return trustAnchors;
+    }
+
+    public boolean verifyCertificates() {
+        return verifyCertificates;
+    }
+
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
+    /** Client: the server name sent in server_name and checked in the certificate, or null. */
+    public String serverName() {
+        return serverName;
+    }
+
+    public RandomSource random() {
+        return random;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean sendCertificateAuthorities() {
+        return sendCertificateAuthorities;
+    }
+
+    /** The listener, or null. */
+    public TlsListener listener() {
+        return listener;
+    }
+
+    /** The test hook for this side's signatures, or null. */
+    public CertificateVerifyHook certificateVerifyHook() {
+        return certificateVerifyHook;
+    }
+
+    /** Client: the TLS 1.0-1.2 part of the ClientHello, or null when only TLS 1.3 is offered. */
+    public OlderVersionsOffer olderVersions() {
+        return olderVersions;
+    }
+
+    /** Our record_size_limit (RFC 8449), 0 for none. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** True when TLS 1.3 is offered (client) or enabled. */
+    public boolean tls13() {
+        return olderVersions == null || olderVersions.tls13;
+    }
+
     public Resumption resumption() {
         return resumption;
     }
@@ -160,9 +221,18 @@ public final class HandshakeConfig {
         private boolean sendCertificateAuthorities = true;
         private TlsListener listener;
         private CertificateVerifyHook certificateVerifyHook;
+        private OlderVersionsOffer olderVersions;
         private Resumption resumption = Resumption.NONE;
+        private int recordSizeLimit;
+        private boolean grease;
 
         private Builder() {}
+
+        /** Client: also offer TLS 1.0-1.2 in the same ClientHello (see {@link OlderVersionsOffer}); null for none. */
+        public Builder olderVersions(OlderVersionsOffer v) {
+            olderVersions = v;
+            return this;
+        }
 
         public Builder suites(List<CipherSuite> v) {
             suites = new ArrayList<CipherSuite>(v);
@@ -294,6 +364,26 @@ public final class HandshakeConfig {
                 throw new IllegalArgumentException("resumption settings are null (use Resumption.NONE)");
             }
             resumption = v;
+            return this;
+        }
+
+        /**
+         * record_size_limit (RFC 8449): the most plaintext bytes per protected record this side accepts
+         * (in TLS 1.3 counting the inner content type and padding), 64 to 2^14 + 1; the client offers
+         * it, the server answers an offer with it. 0 (the default here) sends nothing. See
+         * {@link RecordSizeLimits}.
+         */
+        public Builder recordSizeLimit(int v) {
+            if (v != 0 && (v < 64 || v > RecordSizeLimits.TLS13_MAXIMUM)) {
+                throw new IllegalArgumentException("record_size_limit must be 0 (none) or 64..16385: " + v);
+            }
+            recordSizeLimit = v;
+            return this;
+        }
+
+        /** Client: send GREASE values in the ClientHello (RFC 8701; see {@link Grease}). Default off. */
+        public Builder grease(boolean v) {
+            grease = v;
             return this;
         }
 

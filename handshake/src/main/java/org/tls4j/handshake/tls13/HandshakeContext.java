@@ -23,6 +23,8 @@ public final class HandshakeContext {
     private int hashLength;
     private boolean ccsAllowed;
     private boolean readKeysChanged;
+    private boolean keyUpdateOwed;
+    private Grease grease;
     private HandshakeSummary summary;
     private byte[] clientRandom;
     private boolean skipEarlyData;
@@ -95,6 +97,11 @@ public final class HandshakeContext {
         outputs.add(HandshakeOutput.writeKeys(s.copy()));
     }
 
+    /** record_size_limit negotiated (RFC 8449): see {@link HandshakeOutput.Kind#RECORD_SIZE_LIMIT}. */
+    void recordSizeLimits(int peer, int own) {
+        outputs.add(HandshakeOutput.recordSizeLimit(peer, own));
+    }
+
     void complete(HandshakeSummary s) {
         summary = s;
         outputs.add(HandshakeOutput.complete(s));
@@ -115,6 +122,24 @@ public final class HandshakeContext {
 
     void setCcsAllowed(boolean b) {
         ccsAllowed = b;
+    }
+
+    /** True while the peer's update_requested is unanswered (see {@link Traffic.Connected#receiveKeyUpdate}). */
+    /** Client: this connection's GREASE values (null when GREASE is off), kept for a second ClientHello. */
+    Grease grease() {
+        return grease;
+    }
+
+    void setGrease(Grease g) {
+        grease = g;
+    }
+
+    boolean keyUpdateOwed() {
+        return keyUpdateOwed;
+    }
+
+    void setKeyUpdateOwed(boolean b) {
+        keyUpdateOwed = b;
     }
 
     boolean takeReadKeysChanged() {

@@ -31,14 +31,37 @@ public final class HandshakeSummary {
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates) {
-        this(suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates, localCertificates, false);
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, false);
     }
 
     HandshakeSummary(CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme, String alpn,
             String serverName, boolean helloRetried, List<Certificate> peerCertificates,
             List<Certificate> localCertificates, boolean resumed) {
+        this(ProtocolVersion.TLS13, suite, group, signatureScheme, alpn, serverName, helloRetried, peerCertificates,
+                localCertificates, resumed);
+    }
+
+    /**
+     * The summary of a TLS 1.0-1.2 handshake ({@code tls12.Tls12Handshake}): {@code group} is null for RSA
+     * key transport and a server-chosen DH group; {@code signatureScheme} is the ServerKeyExchange's
+     * (null for RSA key transport and before TLS 1.2).
+     */
+    public static HandshakeSummary tls12(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+            SignatureScheme signatureScheme, String alpn, String serverName, List<Certificate> peerCertificates,
+            List<Certificate> localCertificates) {
+        if (version.atLeast(ProtocolVersion.TLS13)) {
+            throw new IllegalArgumentException("not a TLS 1.0-1.2 version: " + version);
+        }
+        return new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, false,
+                peerCertificates, localCertificates, false);
+    }
+
+    private HandshakeSummary(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+            SignatureScheme signatureScheme, String alpn, String serverName, boolean helloRetried,
+            List<Certificate> peerCertificates, List<Certificate> localCertificates, boolean resumed) {
         this.resumed = resumed;
-        this.version = ProtocolVersion.TLS13;
+        this.version = version;
         this.suite = suite;
         this.group = group;
         this.signatureScheme = signatureScheme;

@@ -75,7 +75,7 @@ import org.tls4j.record.TlsAlert;
  * {@link ExpectFinished}                            &lt;--------   {Finished}
  *        [ChangeCipherSpec] {Certificate*} {Finished}  --------&gt;
  * {@link Connected}                                 &lt;-------&gt;  [Application Data], KeyUpdate,
- *                                                           NewSessionTicket (ignored until resumption)
+ *                                                           NewSessionTicket (kept in {@link ClientTickets})
  *
  *   {} handshake traffic keys, [] application traffic keys (or unprotected ChangeCipherSpec)
  * </pre>
@@ -83,7 +83,14 @@ import org.tls4j.record.TlsAlert;
  * Each state holds exactly what the next steps need; {@link Handshaking} bundles what is common once
  * the ServerHello arrived (suite, key schedule, transcript, handshake secrets). A CertificateRequest is
  * answered with one of the configured chains and a CertificateVerify, or with an empty Certificate
- * when none fits (see {@code authenticate}). Pre-shared keys and early data are issue 8.
+ * when none fits (see {@code authenticate}).
+ *
+ * <p>Resumption (Section 2.2): with a {@link Resumption#clientTickets()} store the client offers one
+ * unexpired ticket ({@link PskClient}: psk_key_exchange_modes, pre_shared_key last, the binder over the
+ * truncated ClientHello; after a HelloRetryRequest recomputed over the new transcript, or dropped when
+ * the new suite's hash differs). When the ServerHello selects it ({@link PskAuthenticated#checkSelection})
+ * the client goes from EncryptedExtensions straight to the server's Finished: no Certificate or
+ * CertificateVerify. Tickets received later become {@link ClientTicket}s. tls4j sends no early data.
  */
 public final class Tls13Client {
     private Tls13Client() {}
@@ -100,11 +107,14 @@ public final class Tls13Client {
         // Appendix D.4: in middlebox compatibility mode the client sends a non-empty legacy_session_id.
         byte[] sessionId = c.middleboxCompat ? c.random.nextBytes(32) : new byte[0];
         Map<NamedGroup, KeyExchange.KeyShare> shares = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
-        for (NamedGroup g : c.keyShareGroups) {
+        for (NamedGroup g : c.tls13() ? c.keyShareGroups : Collections.<NamedGroup>emptyList()) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
         }
-        ClientTicket ticket = ticketToOffer(c);
-        ClientHello ch = clientHello(c, random, sessionId, shares, null, ticket);
+        if (c.grease) {
+            cx.setGrease(Grease.choose(c.random));
+        }
+        ClientTicket ticket = c.tls13() ? ticketToOffer(c) : null;
+        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket);
         if (ticket != null) {
             ch = PskClient.bind(ch, ticket, null);
         }
@@ -141,9 +151,14 @@ public final class Tls13Client {
         return t;
     }
 
-    /** ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake. */
-    private static ClientHello clientHello(HandshakeConfig c, byte[] random, byte[] sessionId,
-            Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+    /**
+     * ClientHello (Section 4.1.2) with the extensions of Section 9.2 for a certificate-based handshake;
+     * with {@link HandshakeConfig#olderVersions()} also the TLS 1.0-1.2 offer: older versions in
+     * supported_versions (or only legacy_version, without TLS 1.3), their suites and their extensions.
+     */
+    private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random,
+            byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+        OlderVersionsOffer older = c.olderVersions;
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
         if (c.serverName != null && IpAddresses.parse(c.serverName) == null) {
@@ -154,8 +169,20 @@ public final class Tls13Client {
         for (Map.Entry<NamedGroup, KeyExchange.KeyShare> e : shares.entrySet()) {
             entries.add(new KeyShareEntry(e.getKey(), e.getValue().publicKey()));
         }
-        ext.add(new KeyShareClientHello(entries));
-        ext.add(new SupportedVersionsClientHello(Collections.singletonList(ProtocolVersion.TLS13)));
+        List<ProtocolVersion> versions = new ArrayList<ProtocolVersion>();
+        List<CipherSuite> suites = new ArrayList<CipherSuite>();
+        if (c.tls13()) {
+            ext.add(new KeyShareClientHello(entries));
+            versions.add(ProtocolVersion.TLS13);
+            suites.addAll(c.suites);
+        }
+        if (older != null) {
+            versions.addAll(older.versions);
+            suites.addAll(older.suites);
+        }
+        if (c.tls13()) {
+            ext.add(new SupportedVersionsClientHello(versions));
+        }
         ext.add(new SignatureAlgorithms(c.signatureSchemes));
         if (c.certificateSignatureSchemes != null) {
             ext.add(new SignatureAlgorithmsCert(c.certificateSignatureSchemes));
@@ -167,24 +194,43 @@ public final class Tls13Client {
             }
             ext.add(new ApplicationLayerProtocolNegotiation(names));
         }
+        Extension rsl = RecordSizeLimits.clientOffer(c);
+        if (rsl != null) {
+            ext.add(rsl);
+        }
         if (cookie != null) {
             ext.add(new Cookie(cookie));
         }
+        if (older != null) {
+            ext.addAll(older.extensions);
+        }
+        if (grease != null) {
+            ext = grease.extensions(ext, greaseShare);
+            suites = grease.suites(suites);
+        }
         if (ticket != null) {
             PskClient.offer(c, ext, ticket); // psk_key_exchange_modes, then pre_shared_key last (4.2.11)
+        } else if (c.resumption.clientTickets != null && c.tls13()) {
+            // Section 4.2.9: the modes also tell the server that this client keeps tickets, and in
+            // which modes it will use them (some servers, JSSE's, send tickets only then).
+            ext.add(new PskKeyExchangeModes(c.resumption.pskModes));
         }
         if (c.extensionsHook != null) {
             ext = c.extensionsHook.rewrite(ExtensionContext.CLIENT_HELLO, ext);
         }
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, c.suites, new byte[] {0},
-                new Extensions(ext));
+        // Section 4.1.2: legacy_version 0x0303 when TLS 1.3 is offered; otherwise the highest version.
+        ProtocolVersion legacy = c.tls13() ? ProtocolVersion.TLS12 : older.highest();
+        return new ClientHello(legacy, random, sessionId, suites, new byte[] {0}, new Extensions(ext));
     }
 
     /** The extension types a ClientHello carried: only these may come back (Section 4.2). */
     private static Set<ExtensionType> sentTypes(ClientHello ch) {
         Set<ExtensionType> s = new HashSet<ExtensionType>();
         for (Extension e : ch.extensions.list()) {
-            s.add(e.type());
+            // RFC 8701, Section 3.1: a GREASE extension type in the server's answer fails the connection.
+            if (!e.type().isGrease()) {
+                s.add(e.type());
+            }
         }
         return s;
     }
@@ -250,6 +296,20 @@ public final class Tls13Client {
             ServerHello sh = cx.require(m, ServerHello.class);
             SupportedVersionsServerHello sv = sh.extensions == null ? null
                     : sh.extensions.find(SupportedVersionsServerHello.class);
+            OlderVersionsOffer older = cx.config.olderVersions;
+            if (sv == null && older != null && older.versions.contains(sh.legacyVersion)) {
+                // Section 4.1.3: a TLS 1.3 client that sees TLS 1.2 or below negotiated checks the sentinel.
+                if (older.tls13 && sh.downgradeSentinel() != 0) {
+                    throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "ServerHello random carries the TLS 1."
+                            + (sh.downgradeSentinel() == 12 ? "2" : "1") + " downgrade sentinel (RFC 8446, Section 4.1.3)");
+                }
+                destroyAll(shares);
+                return new OlderVersionChosen(sent, sh, cx.received());
+            }
+            if (sv == null && !cx.config.tls13()) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the server chose " + sh.legacyVersion
+                        + ", which was not offered (RFC 5246, Appendix E.1)");
+            }
             if (sv == null) {
                 // Section 4.1.3: a TLS 1.3 client that sees TLS 1.2 or below negotiated checks the sentinel.
                 if (sh.downgradeSentinel() != 0) {
@@ -257,7 +317,7 @@ public final class Tls13Client {
                             + (sh.downgradeSentinel() == 12 ? "2" : "1") + " downgrade sentinel (RFC 8446, Section 4.1.3)");
                 }
                 throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the server chose " + sh.legacyVersion
-                        + "; tls4j implements only TLS 1.3 so far");
+                        + ", which was not offered (RFC 8446, Section 4.1.3)");
             }
             if (!sv.selectedVersion.equals(ProtocolVersion.TLS13)) {
                 throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER, "supported_versions selects "
@@ -400,8 +460,10 @@ public final class Tls13Client {
                 ticket.destroy();
                 keep = null;
             }
-            ClientHello ch2 = clientHello(cx.config, sent.random(), sent.legacySessionId(), next,
-                    cookie == null ? null : cookie.cookie(), keep);
+            // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
+            // GREASE share goes); otherwise key_share stays as it was.
+            ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(),
+                    next, cookie == null ? null : cookie.cookie(), keep);
             if (keep != null) {
                 ch2 = PskClient.bind(ch2, keep, transcript);
             }
@@ -474,6 +536,37 @@ public final class Tls13Client {
         }
     }
 
+    /**
+     * The server chose TLS 1.2 or older (a ServerHello without supported_versions whose version was
+     * offered in {@link OlderVersionsOffer}; the downgrade sentinel already checked): this machine stops
+     * here and the driver hands {@link #clientHello}, {@link #serverHello} and the rest of the flight to
+     * the TLS 1.2 machine. Any further message is the driver's bug.
+     */
+    public static final class OlderVersionChosen implements HandshakeState {
+        /** The ClientHello as sent. */
+        public final ClientHello clientHello;
+        /** The ServerHello (extensions not yet parsed as TLS 1.2 ones). */
+        public final ServerHello serverHello;
+        private final byte[] serverHelloEncoded;
+
+        OlderVersionChosen(ClientHello clientHello, ServerHello serverHello, byte[] serverHelloEncoded) {
+            this.clientHello = clientHello;
+            this.serverHello = serverHello;
+            this.serverHelloEncoded = serverHelloEncoded.clone();
+        }
+
+        /** The ServerHello exactly as received (header and body), for the TLS 1.2 transcript. */
+        public byte[] serverHelloEncoded() {
+            return serverHelloEncoded.clone();
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "the TLS 1.3 machine got " + m.type()
+                    + " after the server chose " + serverHello.legacyVersion);
+        }
+    }
+
     /** Waits for EncryptedExtensions (Section 4.3.1). */
     static final class ExpectEncryptedExtensions implements HandshakeState {
         private final Handshaking h;
@@ -501,6 +594,7 @@ public final class Tls13Client {
                             "the server selected ALPN protocol \"" + alpn + "\", which was not offered (RFC 7301, Section 3.2)");
                 }
             }
+            RecordSizeLimits.clientAccept(cx, ee.extensions, h.sent.extensions);
             h.transcript.add(cx.received());
             if (h.pskProof != null) {
                 // Resumed (Section 2.2): no Certificate or CertificateVerify; the PSK authenticates.
@@ -758,8 +852,8 @@ public final class Tls13Client {
     }
 
     /**
-     * Application data flows. Handshake messages now: NewSessionTicket (parsed, ignored until
-     * resumption, issue 8) and KeyUpdate (Section 4.6.3); anything else is unexpected_message.
+     * Application data flows. Handshake messages now: NewSessionTicket (kept for resumption, Section
+     * 4.6.1) and KeyUpdate (Section 4.6.3); anything else is unexpected_message.
      */
     static final class Connected extends Traffic.Connected {
         private final SignatureVerified signatureProof;

@@ -21,7 +21,7 @@ import org.tls4j.record.TlsAlert;
  * the connection with an unexpected_message alert" (RFC 8446, Section 5.1): after a message that
  * changes the read keys, the reassembler must be empty.
  */
-public final class Tls13Handshake {
+public final class Tls13Handshake implements org.tls4j.handshake.HandshakeDriver {
     private final HandshakeContext cx;
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final boolean client;
@@ -64,7 +64,23 @@ public final class Tls13Handshake {
             if (cx.takeReadKeysChanged()) {
                 reassembler.requireEmpty("a handshake message spans a key change (RFC 8446, Section 5.1)");
             }
+            if (state instanceof Tls13Client.OlderVersionChosen) {
+                return; // the rest of the flight belongs to the TLS 1.2 machine: see olderVersionChosen()
+            }
         }
+    }
+
+    /**
+     * Client: non-null once the server chose TLS 1.2 or older; the caller then continues with the TLS 1.2
+     * machine and feeds it {@link #takeBufferedHandshakeBytes()}.
+     */
+    public Tls13Client.OlderVersionChosen olderVersionChosen() {
+        return state instanceof Tls13Client.OlderVersionChosen ? (Tls13Client.OlderVersionChosen) state : null;
+    }
+
+    /** The handshake bytes received but not yet handled (the rest of a flight after a hand-over). */
+    public byte[] takeBufferedHandshakeBytes() {
+        return reassembler.takeRemaining();
     }
 
     /**
@@ -117,6 +133,14 @@ public final class Tls13Handshake {
     /** The most bytes of early data records skipped before a record that does not decrypt is fatal. */
     public int maxEarlyDataSkip() {
         return cx.config.resumption.maxEarlyDataSkip;
+    }
+
+    /**
+     * True when the peer asked for a KeyUpdate (update_requested) and ours has not been sent yet: the
+     * engine calls {@link #keyUpdate keyUpdate(false)} before its next record (RFC 8446, Section 4.6.3).
+     */
+    public boolean keyUpdateOwed() {
+        return cx.keyUpdateOwed() && state instanceof Traffic.Connected;
     }
 
     /** Tells the listener (if any) when the state's class changed. */

@@ -65,17 +65,18 @@ import org.tls4j.record.TlsAlert;
  *                                        &lt;--------    HelloRetryRequest [ChangeCipherSpec]
  *                                                          {@link ExpectSecondClientHello}
  *        [ChangeCipherSpec] ClientHello  --------&gt;
- *                                                          ServerHello + key_share
+ *                                                          ServerHello + key_share* + pre_shared_key*
  *                                                          [ChangeCipherSpec]
  *                                                          {EncryptedExtensions}
- *                                                          {CertificateRequest*}
- *                                                          {Certificate} {CertificateVerify}
+ *                                                          {CertificateRequest*}      (not when resuming)
+ *                                                          {Certificate} {CertificateVerify} (not when resuming)
  *                                        &lt;--------    {Finished}
  *                                                          {@link ExpectClientCertificate}*
  *                                                          {@link ExpectClientCertificateVerify}*
  *                                                          {@link ExpectFinished}
  *        [ChangeCipherSpec] {Certificate*}
  *        {CertificateVerify*} {Finished} --------&gt;
+ *                                        &lt;--------    [NewSessionTicket] x ticketCount
  *                                        &lt;-------&gt;    {@link Connected}: [Application Data], KeyUpdate
  * </pre>
  *
@@ -90,9 +91,13 @@ import org.tls4j.record.TlsAlert;
  * client's chain is validated against the trust anchors for the clientAuth purpose and its
  * CertificateVerify checked; {@link ClientIdentity} carries the proof to the connected state.
  *
- * <p>Not implemented yet: pre-shared keys and early data
- * (issue 8; a pre_shared_key offer is ignored and a full handshake follows, as Section 4.2.11 allows),
- * sending NewSessionTicket.
+ * <p>Resumption (Section 2.2): a ClientHello whose pre_shared_key names a usable tls4j ticket
+ * ({@link PskServer#select}: binder checked first, then the ticket marked used) gets a ServerHello with
+ * pre_shared_key, an (EC)DHE share only in psk_dhe_ke mode, and no CertificateRequest, Certificate or
+ * CertificateVerify; any other offer is ignored and a full handshake follows, as Section 4.2.11 allows.
+ * After the client's Finished the server sends {@link Resumption#ticketCount()} NewSessionTickets
+ * ({@link PskServer#issue}). Early data is never accepted: the server leaves early_data out of
+ * EncryptedExtensions and the engine skips the client's 0-RTT records (Section 4.2.10).
  */
 public final class Tls13Server {
     private Tls13Server() {}
@@ -264,6 +269,7 @@ public final class Tls13Server {
         @Override
         public HandshakeState handle(HandshakeContext cx, HandshakeMessage m) throws TlsAlert {
             ClientHello ch = cx.require(m, ClientHello.class);
+            RecordSizeLimits.checkMaxFragmentLength(ch);
             Choice choice = Choice.of(cx.config, ch);
             cx.setClientRandom(ch.random());
             cx.setCcsAllowed(true);
@@ -288,12 +294,17 @@ public final class Tls13Server {
             List<Extension> ext = new ArrayList<Extension>();
             ext.add(new KeyShareHelloRetryRequest(choice.group));
             ext.add(new SupportedVersionsServerHello(ProtocolVersion.TLS13));
-            byte[] cookie = null;
             if (cx.config.hrrCookie) {
                 // A stateful server's cookie: a fresh random token the second ClientHello must echo (4.2.2).
-                cookie = cx.config.random.nextBytes(32);
-                ext.add(new Cookie(cookie));
+                ext.add(new Cookie(cx.config.random.nextBytes(32)));
             }
+            if (cx.config.extensionsHook != null) {
+                ext = cx.config.extensionsHook.rewrite(ExtensionContext.HELLO_RETRY_REQUEST, ext);
+            }
+            // The cookie the second ClientHello must echo is the one actually sent (a test hook may
+            // replace it, as the RFC 8448 Section 5 replay does with the RFC server's own cookie).
+            Cookie sentCookie = new Extensions(ext).find(Cookie.class);
+            byte[] cookie = sentCookie == null ? null : sentCookie.cookie();
             cx.send(new HelloRetryRequest(ProtocolVersion.TLS12, ch.legacySessionId(), choice.suite.suite, 0,
                     new Extensions(ext)), t);
             boolean ccs = false;
@@ -464,6 +475,10 @@ public final class Tls13Server {
         List<Extension> ee = new ArrayList<Extension>();
         if (c.sendServerGroups) {
             ee.add(new SupportedGroups(c.groups));
+        }
+        Extension rsl = RecordSizeLimits.serverAnswer(cx, ch.extensions);
+        if (rsl != null) {
+            ee.add(rsl);
         }
         if (choice.alpn != null) {
             ee.add(new ApplicationLayerProtocolNegotiation(

@@ -3,7 +3,7 @@ package org.tls4j.handshake.tls13;
 import org.tls4j.handshake.HandshakeMessage;
 
 /**
- * Observes one side of a TLS 1.3 handshake: the secrets of the key schedule, every handshake message
+ * Observes one side of a TLS handshake (1.3, or 1.0-1.2 with the master secret as CLIENT_RANDOM): the secrets of the key schedule, every handshake message
  * and the state transitions. Every method has an empty default, so a listener overrides only what it
  * needs. Methods are called on the thread that drives the engine, synchronously; a listener must not
  * throw (an unchecked exception escapes from the engine call).
@@ -23,6 +23,8 @@ public interface TlsListener {
     String SERVER_TRAFFIC_SECRET_0 = "SERVER_TRAFFIC_SECRET_0";
     /** NSS key log label of exporter_master_secret. */
     String EXPORTER_SECRET = "EXPORTER_SECRET";
+    /** NSS key log label of a TLS 1.0-1.2 master secret (RFC 5246, Section 8.1). */
+    String CLIENT_RANDOM = "CLIENT_RANDOM";
 
     /**
      * A secret of the key schedule was derived. {@code label} is its name in the NSS key log format

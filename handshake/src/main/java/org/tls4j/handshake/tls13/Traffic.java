@@ -34,22 +34,25 @@ final class Traffic {
         abstract Connected with(TrafficSecret read, TrafficSecret write);
 
         /**
-         * A KeyUpdate from the peer: switch the read key to application_traffic_secret_N+1; "If the
+         * A KeyUpdate from the peer: switch the read key to application_traffic_secret_N+1. "If the
          * request_update field is set to "update_requested", then the receiver MUST send a KeyUpdate of
          * its own with request_update set to "update_not_requested" prior to sending its next
-         * Application Data record." Reading of the request value is strict in {@link KeyUpdate#read}
-         * (anything but 0 or 1 is illegal_parameter).
+         * Application Data record. This mechanism allows either side to force an update to the entire
+         * connection, but causes an implementation which receives multiple KeyUpdates while it is
+         * silent to respond with a single update." (RFC 8446, Section 4.6.3) So a request only marks
+         * the answer as owed; the engine sends it once, before its next record
+         * ({@link Tls13Handshake#keyUpdateOwed()}), however many requests arrived meanwhile. Reading of
+         * the request value is strict in {@link KeyUpdate#read} (anything but 0 or 1 is illegal_parameter).
          */
         final Connected receiveKeyUpdate(HandshakeContext cx, KeyUpdate ku) throws TlsAlert {
             TrafficSecret nextRead = read.next();
             read.destroy();
             logNext(cx, nextRead);
             cx.installReadKeys(nextRead);
-            Connected c = with(nextRead, write);
             if (ku.isUpdateRequested()) {
-                return c.sendKeyUpdate(cx, false);
+                cx.setKeyUpdateOwed(true);
             }
-            return c;
+            return with(nextRead, write);
         }
 
         /** Tells the listener about application_traffic_secret_N (NSS key log: CLIENT_TRAFFIC_SECRET_N). */
@@ -63,6 +66,7 @@ final class Traffic {
 
         /** Sends a KeyUpdate under the current write key, then switches to the next one. */
         final Connected sendKeyUpdate(HandshakeContext cx, boolean requestPeer) {
+            cx.setKeyUpdateOwed(false); // any KeyUpdate of ours answers the peer's request
             cx.send(requestPeer ? KeyUpdate.UPDATE_REQUESTED : KeyUpdate.UPDATE_NOT_REQUESTED, null);
             TrafficSecret nextWrite = write.next();
             write.destroy();

@@ -2,6 +2,7 @@ package org.tls4j.handshake.tls13;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,15 +102,43 @@ class Tls13MachinesTest {
         assertEquals(HandshakeOutput.Kind.WRITE_KEYS, c.get(1).kind);
         byte[] newClientWrite = c.get(1).secret().secret();
         p.server.handshakeRecord(c.get(0).bytes(), 0, c.get(0).bytes().length);
-        List<HandshakeOutput> s = p.server.drainOutputs();
+        List<HandshakeOutput> s = new ArrayList<>(p.server.drainOutputs());
+        assertEquals(1, s.size(), "the answer waits for the server's next record (RFC 8446, Section 4.6.3)");
         assertEquals(HandshakeOutput.Kind.READ_KEYS, s.get(0).kind);
         assertArrayEquals(newClientWrite, s.get(0).secret().secret(), "both sides derive the same next secret");
+        assertTrue(p.server.keyUpdateOwed());
+        p.server.keyUpdate(false); // what the engine does before its next record
+        assertFalse(p.server.keyUpdateOwed());
+        s.addAll(p.server.drainOutputs());
         assertArrayEquals(KeyUpdate.UPDATE_NOT_REQUESTED.encode(), s.get(1).bytes());
         assertEquals(HandshakeOutput.Kind.WRITE_KEYS, s.get(2).kind);
         p.client.handshakeRecord(s.get(1).bytes(), 0, s.get(1).bytes().length);
         List<HandshakeOutput> c2 = p.client.drainOutputs();
         assertEquals(1, c2.size(), "update_not_requested is not answered");
         assertArrayEquals(s.get(2).secret().secret(), c2.get(0).secret().secret());
+    }
+
+    @Test
+    void manyRequestsWhileSilentGetOneAnswer() throws Exception {
+        // RFC 8446, Section 4.6.3: "an implementation which receives multiple KeyUpdates while it is
+        // silent [responds] with a single update"
+        MachinePair p = new MachinePair(MachinePair.clientConfig(), MachinePair.serverConfig());
+        p.run();
+        for (int i = 0; i < 3; i++) {
+            p.client.keyUpdate(true);
+            byte[] ku = p.client.drainOutputs().get(0).bytes();
+            p.server.handshakeRecord(ku, 0, ku.length);
+            List<HandshakeOutput> s = p.server.drainOutputs();
+            assertEquals(List.of(HandshakeOutput.Kind.READ_KEYS), s.stream().map(o -> o.kind).toList());
+        }
+        assertTrue(p.server.keyUpdateOwed());
+        p.server.keyUpdate(false);
+        List<HandshakeOutput> s = p.server.drainOutputs();
+        assertEquals(List.of(HandshakeOutput.Kind.HANDSHAKE, HandshakeOutput.Kind.WRITE_KEYS),
+                s.stream().map(o -> o.kind).toList());
+        assertFalse(p.server.keyUpdateOwed(), "one KeyUpdate answers every request received meanwhile");
+        p.client.handshakeRecord(s.get(0).bytes(), 0, s.get(0).bytes().length);
+        assertArrayEquals(s.get(1).secret().secret(), p.client.drainOutputs().get(0).secret().secret());
     }
 
     @Test
