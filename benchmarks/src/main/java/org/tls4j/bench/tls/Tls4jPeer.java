@@ -42,9 +42,8 @@ final class Tls4jPeer extends Peer {
         if (sc.resumed() && CLIENT_FOR_PEER == null) {
             throw new UnsupportedOperationException("not yet: this tls4j build has no resumption");
         }
-        if (!sc.tls13() && sc.resumed()) {
-            throw new UnsupportedOperationException("not yet: tls4j has no TLS 1.2 session resumption");
-        }
+        // TLS 1.2 resumption is attempted the same way (client(config, host, port)); the wire check
+        // reports "not resumed" as long as the engine has no TLS 1.2 resumption.
         Pki.Identity id = pki.of(sc);
         SignatureScheme[] schemes = {SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256};
         CipherSuite suite = CipherSuite.of(sc.suite);
