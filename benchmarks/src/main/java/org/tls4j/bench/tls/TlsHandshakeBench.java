@@ -2,7 +2,6 @@ package org.tls4j.bench.tls;
 
 import java.security.Provider;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -50,9 +49,5 @@ public class TlsHandshakeBench {
         Peer.Conn c = p.connect(null);
         c.dispose();
         return c;
-    }
-
-    static {
-        Arrays.asList(TlsSideBySide.NAMES); // peer indices documented above
     }
 }

@@ -2,7 +2,6 @@ package org.tls4j.bench.tls;
 
 import java.security.Provider;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +42,9 @@ public class TlsRecordBench {
         new Random(42).nextBytes(payload);
         Provider bcJce = new BouncyCastleProvider();
         Scenario s = Scenario.valueOf(scenario);
+        if (!s.bulk()) {
+            throw new IllegalArgumentException(scenario + " is not a bulk scenario (TlsHandshakeBench runs it)");
+        }
         p = TlsSideBySide.create(peer, s, new Pki(), new BouncyCastleJsseProvider(bcJce), bcJce);
         conn = TlsSideBySide.check(p, payload, new ArrayList<>());
     }
@@ -54,9 +56,5 @@ public class TlsRecordBench {
             throw new IllegalStateException("received " + got);
         }
         return got;
-    }
-
-    static {
-        Arrays.asList(TlsSideBySide.NAMES); // peer indices documented above
     }
 }
