@@ -163,12 +163,10 @@ final class JssePeer extends Peer {
     private final class C implements Conn {
         SSLEngine c;
         SSLEngine s;
-        private final byte[] sessionId;
 
         C(SSLEngine c, SSLEngine s) {
             this.c = c;
             this.s = s;
-            this.sessionId = c.getSession().getId();
         }
 
         @Override
