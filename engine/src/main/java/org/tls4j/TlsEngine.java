@@ -319,12 +319,20 @@ public final class TlsEngine {
                 if (want == 0 || !src.hasRemaining()) {
                     break;
                 }
-                ByteBuffer part = src.duplicate();
-                part.limit(src.position() + Math.min(want, src.remaining()));
+                int take = Math.min(want, src.remaining());
                 if (deframer.buffered() == 0) {
-                    nextRecordType = part.get(part.position()) & 0xff;
+                    nextRecordType = src.get(src.position()) & 0xff;
                 }
-                int n = deframer.feed(part);
+                int n;
+                if (src.hasArray()) {
+                    // A heap buffer: copy from its array, without a duplicate() per read (steady-state
+                    // records then allocate nothing here).
+                    n = deframer.feed(src.array(), src.arrayOffset() + src.position(), take);
+                } else {
+                    ByteBuffer part = src.duplicate();
+                    part.limit(src.position() + take);
+                    n = deframer.feed(part);
+                }
                 if (n == 0) {
                     break;
                 }
@@ -728,13 +736,29 @@ public final class TlsEngine {
         return TlsResult.HandshakeStatus.NOT_HANDSHAKING;
     }
 
+    /**
+     * The last two results handed out. TlsResult is immutable, so an identical result is returned again
+     * instead of a new object: a steady stream of equal-sized records (wrap and unwrap alternating)
+     * then allocates nothing per call.
+     */
+    private final TlsResult[] recent = new TlsResult[2];
+    private int recentNext;
+
     private TlsResult result(TlsResult.Status status, int consumed, int produced) {
         TlsResult.HandshakeStatus h = handshakeStatus();
         if (h == TlsResult.HandshakeStatus.NOT_HANDSHAKING && summary != null && !finishedReported) {
             finishedReported = true;
             h = TlsResult.HandshakeStatus.FINISHED;
         }
-        return new TlsResult(status, h, consumed, produced);
+        for (TlsResult r : recent) {
+            if (r != null && r.is(status, h, consumed, produced)) {
+                return r;
+            }
+        }
+        TlsResult r = new TlsResult(status, h, consumed, produced);
+        recent[recentNext] = r;
+        recentNext ^= 1;
+        return r;
     }
 
     /**

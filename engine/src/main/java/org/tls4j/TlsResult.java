@@ -41,6 +41,11 @@ public final class TlsResult {
         this.bytesProduced = bytesProduced;
     }
 
+    /** True when this result carries exactly these values (the engine reuses identical results). */
+    boolean is(Status s, HandshakeStatus h, int consumed, int produced) {
+        return status == s && handshakeStatus == h && bytesConsumed == consumed && bytesProduced == produced;
+    }
+
     public Status status() {
         return status;
     }
