@@ -23,6 +23,10 @@
 #     only PROBE                       for the script above: run PROBE (and other "only" probes), not
 #                                      all (tlsfuzzer's positional probe names; sanity probes still run)
 #   skip NAME | REASON                 script not applicable; printed, not run
+# In server and script arguments, @WORK@ stands for the folder with this run's certificates: server
+# certificates KIND.pem/KIND.key, a client CA clientca.pem and client leaves client-KIND.pem/.key
+# (KIND rsa, ecdsa, ecdsa384, ecdsa521, ed25519) with the clientAuth EKU. @SP@ stands for a blank
+# inside one argument (for tlsfuzzer's blank-separated -s and -E lists).
 #
 # Prints one line per script (PASS/FAIL/SKIP with tlsfuzzer's counts), then "N passed, M failed"
 # (and the number of not-applicable scripts). Exits 1 if any script failed, 2 on a set-up error.
@@ -85,6 +89,31 @@ openssl req -x509 -newkey ed25519 -nodes -keyout "$work/ed25519.key" -out "$work
 openssl req -x509 -newkey rsa-pss -pkeyopt rsa_keygen_bits:2048 -nodes -keyout "$work/rsapss.key" \
   -out "$work/rsapss.pem" -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
   >/dev/null 2>&1 || die "openssl (rsa-pss) failed"
+
+# Client certificates (for the client-authentication scripts): one CA, leaves with the clientAuth EKU.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/clientca.key" \
+  -out "$work/clientca.pem" -days 2 -subj "/CN=tlsfuzzer client CA" \
+  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign \
+  >/dev/null 2>&1 || die "openssl (client CA) failed"
+printf 'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n' >"$work/client.ext"
+for kind in rsa ecdsa ecdsa384 ecdsa521 ed25519; do
+  case "$kind" in
+    rsa) newkey=(-newkey rsa:2048) ;;
+    ecdsa) newkey=(-newkey ec -pkeyopt ec_paramgen_curve:P-256) ;;
+    ecdsa384) newkey=(-newkey ec -pkeyopt ec_paramgen_curve:P-384) ;;
+    ecdsa521) newkey=(-newkey ec -pkeyopt ec_paramgen_curve:P-521) ;;
+    ed25519) newkey=(-newkey ed25519) ;;
+  esac
+  openssl req -new "${newkey[@]}" -nodes -keyout "$work/client-$kind.key" -out "$work/client-$kind.csr" \
+    -subj "/CN=tlsfuzzer client $kind" >/dev/null 2>&1 \
+    && openssl x509 -req -in "$work/client-$kind.csr" -CA "$work/clientca.pem" -CAkey "$work/clientca.key" \
+      -CAcreateserial -days 2 -extfile "$work/client.ext" -out "$work/client-$kind.pem" >/dev/null 2>&1 \
+    || die "openssl (client $kind) failed"
+done
+
+# @WORK@ in a list's server or script arguments names this run's certificate folder.
+# @SP@ is a blank inside one argument (tlsfuzzer's -s and -E take blank-separated lists).
+subst_work() { local a; out=(); for a in "$@"; do a="${a//@WORK@/$work}"; out+=("${a//@SP@/ }"); done; }
 
 start_server() { # KIND [ARGS...]
   local kind="$1"; shift
@@ -152,11 +181,13 @@ for list in "${lists[@]}"; do
       server)
         run_script
         read -r -a sargs <<<"$rest"
-        start_server "${sargs[@]}" ;;
+        subst_work "${sargs[@]}"
+        start_server "${out[@]}" ;;
       script)
         run_script
         read -r -a sargs <<<"$rest"
-        name="${sargs[0]}"; args=("${sargs[@]:1}"); xargs=(); pos=()
+        subst_work "${sargs[@]}"
+        name="${out[0]}"; args=("${out[@]:1}"); xargs=(); pos=()
         [ -f "$TLSFUZZER_HOME/scripts/$name" ] || die "$list:$lineno: no script $name" ;;
       xfail)
         [ -n "$name" ] || die "$list:$lineno: xfail outside a script"

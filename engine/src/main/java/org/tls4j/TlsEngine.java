@@ -725,9 +725,18 @@ public final class TlsEngine {
         return inboundClosed || failure != null;
     }
 
-    /** What the handshake needs next (NEED_WRAP while bytes are queued for the network). */
+    /**
+     * What the handshake needs next: NEED_WRAP while bytes are queued for the network, and while the
+     * answer to a peer's KeyUpdate(update_requested) is owed, so that a driver sends it at once rather
+     * than with our next application data (a peer may wait for it before it sends more, as tlsfuzzer's
+     * "app data split" probe does; RFC 8446, Section 4.6.3 only says "prior to sending its next
+     * Application Data record").
+     */
     public TlsResult.HandshakeStatus handshakeStatus() {
         if (pending() > 0) {
+            return TlsResult.HandshakeStatus.NEED_WRAP;
+        }
+        if (failure == null && !outboundClosed && hs.isComplete() && hs.keyUpdateOwed()) {
             return TlsResult.HandshakeStatus.NEED_WRAP;
         }
         if (failure == null && !hs.isComplete() && !inboundClosed) {
