@@ -311,6 +311,12 @@ public final class TlsEngine {
                     boolean wasProtected = readState.protection().isTls13() && readState.sequenceNumber() != seqBefore;
                     handleRecord(wasProtected);
                     askForPeerKeyUpdate();
+                    if (hs.isComplete() && hs.keyUpdateOwed()) {
+                        // Return now, so the caller can send the answer (NEED_WRAP) before the next
+                        // record: each update_requested a driver reads then gets its own KeyUpdate,
+                        // whatever the TCP segmentation (a caller that keeps unwrapping coalesces them).
+                        break;
+                    }
                     continue;
                 }
                 // Feed only what the next record needs, so bytes beyond it stay in src (nothing hides
