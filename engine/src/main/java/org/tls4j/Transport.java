@@ -39,7 +39,8 @@ import org.tls4j.record.ProtocolVersion;
  *
  * <p><b>Opening.</b> {@link #openSocket(int)} connects {@code tcp://}, {@link #openPlainDatagram()}
  * connects {@code udp://} (plain datagrams; there is no DTLS), and {@link #open(TlsConfig, int)} opens a
- * secure scheme as a {@link TlsSocket}: versions checked first, then TCP, SNI and the handshake.
+ * secure scheme as a {@link TlsSocket}: the configuration narrowed to the scheme's versions first
+ * ({@link #narrow}: {@code tlsv1.2://} enables TLS 1.2 only), then TCP, SNI and the handshake.
  *
  * <p>Immutable and thread-safe.
  */
