@@ -240,6 +240,185 @@ public final class PlainWords {
                 + " closed; a middlebox may be rewriting the handshake";
     }
 
+    /**
+     * Explains a handshake that failed over the protocol version, from the peer's first bytes: what the
+     * peer offered (a ClientHello's supported_versions, or its legacy_version when it has none; RFC 8446,
+     * Section 4.2.1) or selected (a ServerHello), what we enabled, and what would fix it. Null when the
+     * failure is not about versions: the alert is not protocol_version and the peer's hello names no
+     * version we lack.
+     *
+     * @param weAreClient true on the client side
+     * @param ours the versions our configuration enables
+     * @param peerFirst the first bytes the peer sent (a prefix of its first records; may be cut short)
+     * @param alert the alert that ended the handshake
+     * @param received true when the peer sent that alert, false when we did
+     */
+    public static String versionProblem(boolean weAreClient, Collection<ProtocolVersion> ours, byte[] peerFirst,
+            AlertDescription alert, boolean received) {
+        List<ProtocolVersion> mine = sortedDescending(ours);
+        if (mine.isEmpty()) {
+            return null;
+        }
+        Hello h = Hello.parse(peerFirst, weAreClient);
+        boolean versionAlert = alert == AlertDescription.PROTOCOL_VERSION;
+        if (weAreClient) {
+            if (h != null && !h.versions.isEmpty()) {
+                ProtocolVersion chosen = h.versions.get(0);
+                if (mine.contains(chosen)) {
+                    return null;
+                }
+                return "the server chose " + chosen + ", which this client has not enabled (it offered "
+                        + Transport.join(mine) + "); " + fix(chosen, mine, "server");
+            }
+            if (versionAlert && received) {
+                ProtocolVersion lowest = mine.get(mine.size() - 1);
+                String below = lowest.equals(ProtocolVersion.TLS10) ? "" : "; a server that speaks only older"
+                        + " versions answers like this (find out with 'tls4j client --versions "
+                        + previous(lowest) + "' or 'openssl s_client -" + opensslFlag(previous(lowest)) + "')";
+                return "the server refused every version this client offered (" + Transport.join(mine) + ") with a"
+                        + " protocol_version alert: it supports none of them" + below + ". Enable a version the"
+                        + " server supports with TlsConfig.builder().versions(...), or update the server";
+            }
+            return null;
+        }
+        if (h == null || h.versions.isEmpty()) {
+            return versionAlert ? "the client refused the version this server selected with a protocol_version"
+                    + " alert (this server accepts " + Transport.join(mine) + "); update the client or enable"
+                    + " the versions it supports" : null;
+        }
+        List<ProtocolVersion> shared = new ArrayList<ProtocolVersion>(h.versions);
+        shared.retainAll(mine);
+        if (!shared.isEmpty() && !versionAlert) {
+            return null;
+        }
+        ProtocolVersion best = h.versions.get(0);
+        String offered = h.legacyOnly ? "at most " + best + " (its ClientHello has legacy_version " + best
+                + " and no supported_versions extension)" : Transport.join(h.versions);
+        if (!shared.isEmpty()) {
+            return "the client offered " + offered + " and this server accepts " + Transport.join(mine)
+                    + ", yet the handshake ended with a protocol_version alert ("
+                    + (received ? "sent by the client" : "sent by this server") + ")";
+        }
+        return "the client offered " + offered + ", which this server has not enabled (it accepts "
+                + Transport.join(mine) + "); " + fix(best, mine, "client");
+    }
+
+    /** How to get a connection with a peer that speaks {@code v}, given our enabled versions. */
+    private static String fix(ProtocolVersion v, List<ProtocolVersion> mine, String peer) {
+        if (v.equals(ProtocolVersion.SSL2) || v.equals(ProtocolVersion.SSL3)) {
+            return v + " is broken (" + (v.equals(ProtocolVersion.SSL2) ? "DROWN; RFC 6176" : "POODLE; RFC 7568")
+                    + " forbids it) and tls4j does not implement it yet: update the " + peer;
+        }
+        if (!v.isKnown() || v.isDtls() || v.compareTo(ProtocolVersion.TLS13) > 0) {
+            return "tls4j does not implement " + v + ": update the " + peer;
+        }
+        List<ProtocolVersion> wanted = new ArrayList<ProtocolVersion>(mine);
+        wanted.add(v);
+        Collections.sort(wanted, Collections.<ProtocolVersion>reverseOrder());
+        StringBuilder call = new StringBuilder("TlsConfig.builder().versions(");
+        for (int i = 0; i < wanted.size(); i++) {
+            call.append(i == 0 ? "" : ", ").append("ProtocolVersion.").append(Transport.constantName(wanted.get(i)));
+        }
+        call.append(')');
+        String deprecated = v.equals(ProtocolVersion.TLS10) || v.equals(ProtocolVersion.TLS11)
+                ? " (" + v + " is deprecated, RFC 8996: better update the " + peer + " to TLSv1.2 or TLSv1.3)" : "";
+        return "enable it with " + call + deprecated + ", or update the " + peer;
+    }
+
+    private static ProtocolVersion previous(ProtocolVersion v) {
+        return ProtocolVersion.of(v.code - 1);
+    }
+
+    private static String opensslFlag(ProtocolVersion v) {
+        return v.equals(ProtocolVersion.TLS10) ? "tls1" : "tls1_" + (v.minor() - 1);
+    }
+
+    /**
+     * The versions of a peer's hello found in a prefix of its first record: a ServerHello's selected
+     * version (supported_versions, else legacy_version) or a ClientHello's offered versions, highest first.
+     * RFC 8446, Sections 4.1.2, 4.1.3 and 4.2.1; RFC 5246, Section 7.4.1. A cut-off hello keeps what was
+     * read: a ClientHello whose extensions were cut off counts as legacy_version only.
+     */
+    private static final class Hello {
+        final List<ProtocolVersion> versions;
+        final boolean legacyOnly;
+
+        private Hello(List<ProtocolVersion> versions, boolean legacyOnly) {
+            this.versions = versions;
+            this.legacyOnly = legacyOnly;
+        }
+
+        static Hello parse(byte[] b, boolean fromServer) {
+            // record header (5) + handshake header (4) + legacy_version (2)
+            if (b == null || b.length < 11 || (b[0] & 0xff) != 22 || (b[1] & 0xff) != 3
+                    || (b[5] & 0xff) != (fromServer ? 2 : 1)) {
+                return null;
+            }
+            ProtocolVersion legacy = ProtocolVersion.of(b[9] & 0xff, b[10] & 0xff);
+            int end = Math.min(b.length, 5 + (((b[3] & 0xff) << 8) | (b[4] & 0xff)));
+            int i = 11 + 32; // random
+            i = skip(b, i, 1, end); // session id
+            if (!fromServer) {
+                i = skip(b, i, 2, end); // cipher suites
+                i = skip(b, i, 1, end); // compression methods
+            } else if (i >= 0) {
+                i += 3; // cipher suite, compression method
+            }
+            List<ProtocolVersion> found = i < 0 ? null : supportedVersions(b, i, end, fromServer);
+            if (found == null || found.isEmpty()) {
+                List<ProtocolVersion> l = new ArrayList<ProtocolVersion>();
+                l.add(legacy);
+                return new Hello(l, !fromServer);
+            }
+            return new Hello(sortedDescending(found), false);
+        }
+
+        /** Skips a vector with a {@code lenBytes}-byte length at {@code i}; -1 when it runs past {@code end}. */
+        private static int skip(byte[] b, int i, int lenBytes, int end) {
+            if (i < 0 || i + lenBytes > end) {
+                return -1;
+            }
+            int n = lenBytes == 1 ? b[i] & 0xff : ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+            int next = i + lenBytes + n;
+            return next > end ? -1 : next;
+        }
+
+        /** supported_versions (0x002b) among the extensions at {@code i}; null when absent or cut off. */
+        private static List<ProtocolVersion> supportedVersions(byte[] b, int i, int end, boolean fromServer) {
+            if (i + 2 > end) {
+                return null;
+            }
+            i += 2; // extensions length: the record bounds (end) are what count here
+            while (i + 4 <= end) {
+                int type = ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+                int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+                int body = i + 4;
+                if (body + len > end) {
+                    return null;
+                }
+                if (type == 0x002b) {
+                    List<ProtocolVersion> l = new ArrayList<ProtocolVersion>();
+                    if (fromServer) {
+                        if (len == 2) {
+                            l.add(ProtocolVersion.of(b[body] & 0xff, b[body + 1] & 0xff));
+                        }
+                        return l;
+                    }
+                    int n = len == 0 ? 0 : b[body] & 0xff;
+                    for (int k = body + 1; k + 1 < body + 1 + n && k + 1 < body + len; k += 2) {
+                        ProtocolVersion v = ProtocolVersion.of(b[k] & 0xff, b[k + 1] & 0xff);
+                        if (v.isKnown() && !v.isDtls() && !l.contains(v)) { // skips GREASE values (RFC 8701)
+                            l.add(v);
+                        }
+                    }
+                    return l;
+                }
+                i = body + len;
+            }
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static List<ProtocolVersion> sortedDescending(Collection<ProtocolVersion> vs) {

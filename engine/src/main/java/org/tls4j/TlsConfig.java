@@ -92,6 +92,8 @@ public final class TlsConfig {
     /** Resumption (server tickets, PSK modes); the client's tickets come from {@link #sessionCache}. */
     private final Resumption resumption;
     private final SessionCache sessionCache;
+    /** The builder's settings at build() (random and ticket keys fixed): {@link #withVersions} rebuilds from them. */
+    private final Builder settings;
 
     private TlsConfig(Builder b) {
         versions = unmodifiable(b.versions);
@@ -130,6 +132,9 @@ public final class TlsConfig {
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
         sessionCache = b.sessionCache;
+        settings = b.copy();
+        settings.random = random;
+        settings.ticketKeys = keys;
     }
 
     /** A copy of {@code c} with another server name (Transport.open sets SNI from the URL's host). */
@@ -159,11 +164,29 @@ public final class TlsConfig {
         tls12 = c.tls12;
         resumption = c.resumption;
         sessionCache = c.sessionCache;
+        settings = c.settings;
     }
 
     /** This configuration with {@link #serverName()} replaced. */
     TlsConfig withServerName(String name) {
         return new TlsConfig(this, name);
+    }
+
+    /**
+     * This configuration with only the versions {@code v} enabled and everything else kept: the same
+     * suites, groups, certificates, listener, random source, ticket keys and {@link SessionCache}
+     * instance, and the same server name. {@link Transport#open} narrows a configuration to the versions
+     * its scheme names ({@code tlsv1.2://} enables TLS 1.2 only) with it.
+     *
+     * @throws IllegalArgumentException when {@code v} is empty or holds a version tls4j does not
+     *     support, or when none of the TLS 1.0-1.2 cipher suites can be used in the highest enabled
+     *     version below TLS 1.3 (e.g. only AEAD suites for TLS 1.0)
+     */
+    public TlsConfig withVersions(ProtocolVersion... v) {
+        Builder b = settings.copy();
+        b.versions(v);
+        b.serverName = serverName;
+        return b.build();
     }
 
     private static <T> List<T> unmodifiable(List<T> l) {
@@ -311,7 +334,7 @@ public final class TlsConfig {
     }
 
     /** Builder of {@link TlsConfig}; every setter validates at once and throws IllegalArgumentException. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private List<ProtocolVersion> versions = Arrays.asList(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
         private List<Suite12> suites12 = Suite12.defaultOrder(false);
         private boolean requireEms = true;
@@ -359,6 +382,20 @@ public final class TlsConfig {
         private SessionCache sessionCache = new SessionCache();
 
         private Builder() {}
+
+        /** A copy whose lists are its own (setters such as certificate() add to them in place). */
+        private Builder copy() {
+            Builder c;
+            try {
+                c = (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+            c.certificates = new ArrayList<CertifiedKey>(certificates);
+            c.trustAnchors = new ArrayList<Certificate>(trustAnchors);
+            c.alpn = new ArrayList<String>(alpn);
+            return c;
+        }
 
         /**
          * Server: how many NewSessionTickets to send after each handshake (RFC 8446, Section 4.6.1;

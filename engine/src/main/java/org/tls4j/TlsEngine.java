@@ -1,7 +1,10 @@
 package org.tls4j;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import org.tls4j.handshake.HandshakeDriver;
 import org.tls4j.handshake.tls12.Tls12Config;
@@ -134,6 +137,8 @@ public final class TlsEngine {
     private TlsException failure;
     private boolean outboundClosed;
     private boolean inboundClosed;
+    /** The versions this engine enables, highest first (TlsSocket names them when versions do not match). */
+    private final List<ProtocolVersion> enabledVersions;
 
     private TlsEngine(TlsConfig config, boolean client) {
         this(config.handshakeConfig(), config.tls12Config(), client);
@@ -154,6 +159,12 @@ public final class TlsEngine {
     /** An engine over both handshake configurations (the TLS 1.3 one carries the client's older-versions offer). */
     TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client) {
         this.client = client;
+        List<ProtocolVersion> enabled = new ArrayList<ProtocolVersion>();
+        if (tls12Config.tls13()) {
+            enabled.add(ProtocolVersion.TLS13);
+        }
+        enabled.addAll(tls12Config.versions());
+        this.enabledVersions = Collections.unmodifiableList(enabled);
         // RFC 8446, Section 5.1 and RFC 5246, Appendix E.1: 0x0301 for the first ClientHello record.
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
         HandshakeDriver h;
@@ -199,6 +210,11 @@ public final class TlsEngine {
     /** A server engine, waiting for a ClientHello in {@link #unwrap}. */
     public static TlsEngine server(TlsConfig config) {
         return new TlsEngine(config, false);
+    }
+
+    /** The versions this engine enables, highest first. */
+    List<ProtocolVersion> enabledVersions() {
+        return enabledVersions;
     }
 
     /** True for a client engine. */

@@ -359,9 +359,17 @@ public final class TlsSocket implements Closeable {
                 + " alert (" + (isClientMode() ? "server" : "client") + " sent " + firstCount + " bytes of TLS records first)");
     }
 
-    /** When the peer's first bytes were not TLS, the message says what they were instead. */
+    /**
+     * When the peer's first bytes were not TLS, the message says what they were instead; when the
+     * versions did not match, what each side offered or selected (PlainWords.versionProblem).
+     */
     private TlsException explain(TlsException e) {
-        if (firstCount == 0 || looksLikeTls(first())) {
+        if (firstCount > 0 && looksLikeTls(first())) {
+            String v = PlainWords.versionProblem(isClientMode(), engine.enabledVersions(), first(), e.alert(),
+                    e.isAlertReceived());
+            return v == null ? e : new TlsException(v, e);
+        }
+        if (firstCount == 0) {
             return e;
         }
         readMoreForTheQuote();

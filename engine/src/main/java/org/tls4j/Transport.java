@@ -39,7 +39,8 @@ import org.tls4j.record.ProtocolVersion;
  *
  * <p><b>Opening.</b> {@link #openSocket(int)} connects {@code tcp://}, {@link #openPlainDatagram()}
  * connects {@code udp://} (plain datagrams; there is no DTLS), and {@link #open(TlsConfig, int)} opens a
- * secure scheme as a {@link TlsSocket}: versions checked first, then TCP, SNI and the handshake.
+ * secure scheme as a {@link TlsSocket}: the configuration narrowed to the scheme's versions first
+ * ({@link #narrow}: {@code tlsv1.2://} enables TLS 1.2 only), then TCP, SNI and the handshake.
  *
  * <p>Immutable and thread-safe.
  */
@@ -540,7 +541,8 @@ public final class Transport {
                 + constantName(v) + ") (tls4j client --versions " + v + ")";
     }
 
-    private static String constantName(ProtocolVersion v) {
+    /** The ProtocolVersion constant's name, as a user writes it in TlsConfig.builder().versions(...). */
+    static String constantName(ProtocolVersion v) {
         if (v.equals(ProtocolVersion.TLS10)) {
             return "TLS10";
         } else if (v.equals(ProtocolVersion.TLS11)) {
@@ -570,8 +572,9 @@ public final class Transport {
      * Opens a secure transport ({@code tls://}, {@code ssl://}, an exact-version scheme) as a client
      * {@link TlsSocket} with its handshake done:
      * <ol>
-     *   <li>{@link #versionsToOffer} against {@code config.versions()}: a refusal (a legacy version that
-     *       is off, SSL 2.0/3.0, a version tls4j does not implement) is thrown before any connection;
+     *   <li>{@link #narrow}: the configuration keeps only the scheme's versions ({@link #versionsToOffer});
+     *       a refusal (a version the configuration leaves off, SSL 2.0/3.0, suites that do not fit) is
+     *       thrown before any connection;
      *   <li>TCP connect within {@code timeoutMillis};
      *   <li>SNI: the configuration's {@link TlsConfig#serverName()} if set, otherwise {@link #serverName()}
      *       (the host when it is a DNS name; none for an IP literal, RFC 6066, Section 3);
@@ -589,14 +592,8 @@ public final class Transport {
             throw new TransportException(scheme + " is a plain transport: open it with openSocket(timeout), or use"
                     + " tls:// for TLS");
         }
-        List<ProtocolVersion> offer = versionsToOffer(config.versions());
-        // TlsConfig enables TLS 1.3 only for now, so the offer is always exactly the configuration's
-        // versions; should that change, the engine must be given `offer` here.
-        if (!offer.containsAll(config.versions())) {
-            throw new TransportException(scheme + " would offer " + join(offer) + " while the configuration enables "
-                    + join(config.versions()) + ": narrow the configuration's versions to match the scheme");
-        }
-        TlsConfig c = config.serverName() != null ? config : config.withServerName(serverName());
+        TlsConfig narrowed = narrow(config);
+        TlsConfig c = narrowed.serverName() != null ? narrowed : narrowed.withServerName(serverName());
         Socket s = connectTcp(timeoutMillis);
         TlsSocket t;
         try {
@@ -613,6 +610,31 @@ public final class Transport {
             throw e;
         }
         return t;
+    }
+
+    /**
+     * The configuration a secure scheme opens with: {@code config} with only the versions of
+     * {@link #versionsToOffer} enabled ({@link TlsConfig#withVersions}), everything else kept, including
+     * the session cache. Refused in plain words, before any byte is sent, when the scheme needs a
+     * version the configuration does not enable, or when the configuration's TLS 1.0-1.2 cipher suites
+     * cannot be used in the narrowed versions.
+     */
+    public TlsConfig narrow(TlsConfig config) throws TransportException {
+        if (config == null) {
+            throw new TransportException("no TlsConfig given: use TlsConfig.builder().build() for the defaults");
+        }
+        List<ProtocolVersion> offer = versionsToOffer(config.versions());
+        if (offer.size() == config.versions().size() && offer.containsAll(config.versions())) {
+            return config;
+        }
+        try {
+            return config.withVersions(offer.toArray(new ProtocolVersion[0]));
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(scheme + " narrows the configuration to " + join(offer) + ", but that does"
+                    + " not work with the rest of it (" + e.getMessage() + "); enable TLS 1.0-1.2 suites that "
+                    + join(offer) + " can use with TlsConfig.builder().tls12CipherSuites(...), or use another"
+                    + " scheme; nothing was sent", e);
+        }
     }
 
     /**

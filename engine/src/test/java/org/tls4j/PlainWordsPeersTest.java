@@ -1,15 +1,28 @@
 package org.tls4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tls4j.crypto.x509.Certificate;
+import org.tls4j.crypto.x509.TestPki;
+import org.tls4j.record.AlertDescription;
+import org.tls4j.record.ProtocolVersion;
 import org.tls4j.testing.Hex;
+import org.tls4j.testing.Peers;
 
 /** PlainWords on what real plain-text servers answer to a TLS ClientHello. */
 class PlainWordsPeersTest {
@@ -65,6 +78,82 @@ class PlainWordsPeersTest {
                     + " speaks plain HTTP (the page came without a status line, as old servers answer a request they"
                     + " cannot parse); use tcp:// (http://) here, or the server's HTTPS port (usually 443) for TLS",
                     PlainWords.fromServer(reply));
+        }
+    }
+
+    /**
+     * {@code openssl s_server -www} on 127.0.0.1 with a P-256 leaf for "localhost" issued by the test root,
+     * plus {@code flags} (e.g. -tls1_1).
+     */
+    static PythonPeers.Server opensslServer(Path dir, String... flags) throws Exception {
+        File openssl = Peers.require("openssl", "openssl");
+        TestPki.Key key = TestCerts.PKI.generate(TestPki.KeyKind.EC_P256);
+        Certificate leaf = TestCerts.ROOT.serverLeaf(key, "localhost");
+        Path cert = dir.resolve("cert.pem");
+        Path keyFile = dir.resolve("key.pem");
+        Files.write(cert, TestPki.chainPem(leaf, TestCerts.ROOT.certificate()).getBytes(StandardCharsets.US_ASCII));
+        Files.write(keyFile, key.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
+        int port = PythonPeers.freePort();
+        List<String> cmd = new ArrayList<>(List.of(openssl.getPath(), "s_server", "-www", "-quiet", "-accept",
+                "127.0.0.1:" + port, "-cert", cert.toString(), "-key", keyFile.toString()));
+        cmd.addAll(List.of(flags));
+        return new PythonPeers.Server(cmd, dir, port, false);
+    }
+
+    /** A default client (TLS 1.3 + 1.2, with supported_versions) meets a TLS 1.1-only OpenSSL: protocol_version. */
+    @Test
+    void defaultClientAgainstTls11OnlyOpenssl(@TempDir Path dir) throws Exception {
+        try (PythonPeers.Server s = opensslServer(dir, "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0")) {
+            TlsException e = assertThrows(TlsException.class,
+                    () -> Transport.parse("tls://localhost:" + s.port).open(TestCerts.client().build(), 10_000));
+            assertEquals(AlertDescription.PROTOCOL_VERSION, e.alert());
+            assertTrue(e.isAlertReceived());
+            assertEquals("the server refused every version this client offered (TLSv1.3, TLSv1.2) with a protocol_version"
+                    + " alert: it supports none of them; a server that speaks only older versions answers like this (find"
+                    + " out with 'tls4j client --versions TLSv1.1' or 'openssl s_client -tls1_1'). Enable a version the"
+                    + " server supports with TlsConfig.builder().versions(...), or update the server", e.getMessage());
+        }
+    }
+
+    /** A TLS 1.2-only client sends no supported_versions, so OpenSSL picks TLS 1.1 in its ServerHello. */
+    @Test
+    void tls12ClientAgainstTls11OnlyOpensslWhichChoosesTls11(@TempDir Path dir) throws Exception {
+        try (PythonPeers.Server s = opensslServer(dir, "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0")) {
+            TlsException e = assertThrows(TlsException.class, () -> Transport.parse("tls://localhost:" + s.port)
+                    .open(TestCerts.client().versions(ProtocolVersion.TLS12).build(), 10_000));
+            assertEquals(AlertDescription.PROTOCOL_VERSION, e.alert());
+            assertEquals("the server chose TLSv1.1, which this client has not enabled (it offered TLSv1.2); enable it with"
+                    + " TlsConfig.builder().versions(ProtocolVersion.TLS12, ProtocolVersion.TLS11) (TLSv1.1 is deprecated,"
+                    + " RFC 8996: better update the server to TLSv1.2 or TLSv1.3), or update the server", e.getMessage());
+        }
+    }
+
+    /** openssl s_client -tls1_1 against a default TlsServerSocket (TLS 1.3 + 1.2). */
+    @Test
+    void opensslTls11ClientAgainstDefaultServer() throws Exception {
+        File openssl = Peers.require("openssl", "openssl");
+        try (TlsServerSocket server = TlsServerSocket.loopback(TestCerts.server(TestPki.KeyKind.EC_P256).build())) {
+            Process p = new ProcessBuilder(openssl.getPath(), "s_client", "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0",
+                    "-connect", "127.0.0.1:" + server.getLocalPort()).redirectErrorStream(true).start();
+            try {
+                TlsException e;
+                try (TlsSocket t = server.accept()) {
+                    e = assertThrows(TlsException.class, t::startHandshake);
+                }
+                assertEquals(AlertDescription.PROTOCOL_VERSION, e.alert());
+                assertEquals(false, e.isAlertReceived());
+                assertEquals("the client offered at most TLSv1.1 (its ClientHello has legacy_version TLSv1.1 and no"
+                        + " supported_versions extension), which this server has not enabled (it accepts TLSv1.3, TLSv1.2);"
+                        + " enable it with TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12,"
+                        + " ProtocolVersion.TLS11) (TLSv1.1 is deprecated, RFC 8996: better update the client to TLSv1.2 or"
+                        + " TLSv1.3), or update the client", e.getMessage());
+                p.getOutputStream().close();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS), "s_client exited");
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(out.contains("alert protocol version"), out);
+            } finally {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
         }
     }
 }

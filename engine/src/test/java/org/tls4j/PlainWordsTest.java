@@ -1,10 +1,12 @@
 package org.tls4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tls4j.record.AlertDescription;
 import org.tls4j.record.ProtocolVersion;
 import org.tls4j.testing.Hex;
 
@@ -216,5 +218,111 @@ class PlainWordsTest {
         assertEquals("the server chose TLSv1.0, which we did not offer (we offered TLSv1.3, TLSv1.2): a correct peer never"
                 + " does this, so the connection was closed; a middlebox may be rewriting the handshake",
                 PlainWords.unofferedVersion(true, List.of(t12, t13), t10));
+    }
+
+    // ---- versionProblem: hellos built here byte by byte (RFC 8446, Sections 4.1.2, 4.1.3, 4.2.1) ----
+
+    private static final String RANDOM = "42".repeat(32);
+
+    /** A handshake record around one message; {@code body} in hex. */
+    private static byte[] record(int type, String body) {
+        int n = body.length() / 2;
+        String msg = String.format("%02x%06x", type, n) + body;
+        return Hex.decode(String.format("1603%02x%04x", 1, msg.length() / 2) + msg);
+    }
+
+    private static byte[] serverHello(String legacy, String extensions) {
+        return record(2, legacy + RANDOM + "00" + "1301" + "00" + String.format("%04x", extensions.length() / 2)
+                + extensions);
+    }
+
+    private static byte[] clientHello(String legacy, String extensions) {
+        return record(1, legacy + RANDOM + "00" + "0002c02f" + "0100" + String.format("%04x", extensions.length() / 2)
+                + extensions);
+    }
+
+    private static final ProtocolVersion T10 = ProtocolVersion.TLS10;
+    private static final ProtocolVersion T11 = ProtocolVersion.TLS11;
+    private static final ProtocolVersion T12 = ProtocolVersion.TLS12;
+    private static final ProtocolVersion T13 = ProtocolVersion.TLS13;
+
+    @Test
+    void serverChoseAVersionWeDidNotEnable() {
+        // TLS 1.2-era ServerHello: the version is legacy_version (no supported_versions)
+        assertEquals("the server chose TLSv1.0, which this client has not enabled (it offered TLSv1.3, TLSv1.2); enable"
+                + " it with TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12, ProtocolVersion.TLS10)"
+                + " (TLSv1.0 is deprecated, RFC 8996: better update the server to TLSv1.2 or TLSv1.3), or update the server",
+                PlainWords.versionProblem(true, List.of(T12, T13), serverHello("0301", ""),
+                        AlertDescription.PROTOCOL_VERSION, false));
+        // TLS 1.3 ServerHello: legacy_version 0x0303, the real one in supported_versions
+        assertEquals("the server chose TLSv1.3, which this client has not enabled (it offered TLSv1.2); enable it with"
+                + " TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12), or update the server",
+                PlainWords.versionProblem(true, List.of(T12), serverHello("0303", "002b00020304"),
+                        AlertDescription.ILLEGAL_PARAMETER, false));
+        assertEquals("the server chose SSLv3, which this client has not enabled (it offered TLSv1.2); SSLv3 is broken"
+                + " (POODLE; RFC 7568 forbids it) and tls4j does not implement it yet: update the server",
+                PlainWords.versionProblem(true, List.of(T12), serverHello("0300", ""),
+                        AlertDescription.PROTOCOL_VERSION, false));
+        // a version we enabled: the failure is about something else
+        assertNull(PlainWords.versionProblem(true, List.of(T13, T12), serverHello("0303", ""),
+                AlertDescription.HANDSHAKE_FAILURE, true));
+    }
+
+    @Test
+    void serverRefusedEveryVersionWithAnAlert() {
+        byte[] alert = Hex.decode("15030100020246");
+        assertEquals("the server refused every version this client offered (TLSv1.3, TLSv1.2, TLSv1.1) with a"
+                + " protocol_version alert: it supports none of them; a server that speaks only older versions answers"
+                + " like this (find out with 'tls4j client --versions TLSv1.0' or 'openssl s_client -tls1'). Enable a"
+                + " version the server supports with TlsConfig.builder().versions(...), or update the server",
+                PlainWords.versionProblem(true, List.of(T11, T13, T12), alert, AlertDescription.PROTOCOL_VERSION, true));
+        assertEquals("the server refused every version this client offered (TLSv1.0) with a protocol_version alert: it"
+                + " supports none of them. Enable a version the server supports with TlsConfig.builder().versions(...),"
+                + " or update the server",
+                PlainWords.versionProblem(true, List.of(T10), alert, AlertDescription.PROTOCOL_VERSION, true));
+        assertNull(PlainWords.versionProblem(true, List.of(T13), alert, AlertDescription.HANDSHAKE_FAILURE, true));
+    }
+
+    @Test
+    void clientOfferedNothingWeEnable() {
+        // supported_versions with a GREASE value (RFC 8701), which is skipped
+        assertEquals("the client offered TLSv1.3, which this server has not enabled (it accepts TLSv1.2); enable it with"
+                + " TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12), or update the client",
+                PlainWords.versionProblem(false, List.of(T12), clientHello("0303", "002b0005040a0a0304"),
+                        AlertDescription.PROTOCOL_VERSION, false));
+        assertEquals("the client offered TLSv1.1, TLSv1.0, which this server has not enabled (it accepts TLSv1.3,"
+                + " TLSv1.2); enable it with TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12,"
+                + " ProtocolVersion.TLS11) (TLSv1.1 is deprecated, RFC 8996: better update the client to TLSv1.2 or"
+                + " TLSv1.3), or update the client",
+                PlainWords.versionProblem(false, List.of(T13, T12), clientHello("0302", "002b00050403010302"),
+                        AlertDescription.PROTOCOL_VERSION, false));
+        // no supported_versions: legacy_version is the highest it speaks
+        byte[] legacy = clientHello("0301", "000a00040002001d");
+        assertEquals("the client offered at most TLSv1.0 (its ClientHello has legacy_version TLSv1.0 and no"
+                + " supported_versions extension), which this server has not enabled (it accepts TLSv1.2); enable it"
+                + " with TlsConfig.builder().versions(ProtocolVersion.TLS12, ProtocolVersion.TLS10) (TLSv1.0 is"
+                + " deprecated, RFC 8996: better update the client to TLSv1.2 or TLSv1.3), or update the client",
+                PlainWords.versionProblem(false, List.of(T12), legacy, AlertDescription.PROTOCOL_VERSION, false));
+        // cut off before the extensions: the same reading, never an exception
+        byte[] cut = java.util.Arrays.copyOf(legacy, 50);
+        assertEquals(PlainWords.versionProblem(false, List.of(T12), legacy, AlertDescription.PROTOCOL_VERSION, false),
+                PlainWords.versionProblem(false, List.of(T12), cut, AlertDescription.PROTOCOL_VERSION, false));
+        // a shared version and another alert: not about versions
+        assertNull(PlainWords.versionProblem(false, List.of(T13, T12), clientHello("0303", "002b0003020304"),
+                AlertDescription.HANDSHAKE_FAILURE, false));
+        // not a hello at all
+        assertNull(PlainWords.versionProblem(false, List.of(T13), Hex.decode("170303000100"),
+                AlertDescription.UNEXPECTED_MESSAGE, false));
+    }
+
+    @Test
+    void versionProblemNeverThrowsOnTruncatedHellos() {
+        byte[] full = clientHello("0303", "002b0005040a0a0304000a00040002001d");
+        for (int n = 0; n <= full.length; n++) {
+            PlainWords.versionProblem(false, List.of(T12), java.util.Arrays.copyOf(full, n),
+                    AlertDescription.PROTOCOL_VERSION, false);
+            PlainWords.versionProblem(true, List.of(T12), java.util.Arrays.copyOf(serverHello("0304", "002b00020304"),
+                    Math.min(n, 60)), AlertDescription.PROTOCOL_VERSION, false);
+        }
     }
 }

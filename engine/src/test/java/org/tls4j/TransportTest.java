@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -307,5 +308,104 @@ class TransportTest {
                 "::1.2.3", "g::", "%eth0", "::1%e/0")) {
             assertTrue(Transport.ipv6Problem(s) != null, s);
         }
+    }
+
+    // ---- narrow: the configuration a secure scheme opens with ----
+
+    private static final TlsConfig ALL = TestCerts.client().alpnProtocols("h2").versions(TLS10, TLS11, TLS12, TLS13).build();
+
+    private static List<ProtocolVersion> narrowed(String url, TlsConfig config) throws TransportException {
+        TlsConfig c = Transport.parse(url).narrow(config);
+        assertSame(config.sessionCache(), c.sessionCache(), url + " keeps the session cache");
+        assertEquals(config.serverName(), c.serverName());
+        assertEquals(config.alpnProtocols(), c.alpnProtocols());
+        assertEquals(config.trustAnchors(), c.trustAnchors());
+        assertEquals(config.cipherSuites(), c.cipherSuites());
+        assertEquals(config.tls12Config().suites(), c.tls12Config().suites());
+        assertEquals(c.versions().contains(TLS13), c.tls12Config().tls13(), url);
+        return c.versions();
+    }
+
+    @Test
+    void eachSchemeNarrowsTheConfigurationToItsVersions() throws Exception {
+        // ssl:// and tls:// take all four: nothing to narrow, the very same configuration
+        assertEquals(List.of(TLS10, TLS11, TLS12, TLS13), narrowed("ssl://h:1", ALL));
+        assertSame(ALL, Transport.parse("ssl://h:1").narrow(ALL));
+        assertSame(ALL, Transport.parse("tls://h:1").narrow(ALL));
+        assertEquals(List.of(TLS10), narrowed("tlsv1.0://h:1", ALL));
+        assertEquals(List.of(TLS11), narrowed("tlsv1.1://h:1", ALL));
+        assertEquals(List.of(TLS12), narrowed("tlsv1.2://h:1", ALL));
+        assertEquals(List.of(TLS13), narrowed("tlsv1.3://h:1", ALL));
+        assertEquals(List.of(TLS12), Transport.parse("tlsv1.2://h:1").narrow(ALL).tls12Config().versions());
+        assertTrue(Transport.parse("tlsv1.3://h:1").narrow(ALL).tls12Config().versions().isEmpty());
+        TlsConfig defaults = TestCerts.client().build();
+        assertEquals(List.of(TLS13, TLS12), narrowed("tls://h:1", defaults));
+        assertSame(defaults, Transport.parse("ssl://h:1").narrow(defaults), "nothing to narrow: the same object");
+        assertEquals(List.of(TLS12), narrowed("tlsv1.2://h:1", defaults));
+        assertEquals(List.of(TLS13), narrowed("tlsv1.3://h:1", defaults));
+    }
+
+    @Test
+    void narrowRefusesWhatTheConfigurationLeavesOff() {
+        TlsConfig defaults = TestCerts.client().build();
+        assertEquals("tlsv1.0:// asks for exactly TLSv1.0, but the configuration does not enable it (it enables TLSv1.3,"
+                + " TLSv1.2). TLSv1.0 is deprecated (RFC 8996) and off by default. To use it anyway, enable it in the"
+                + " configuration, for example TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS10)"
+                + " (tls4j client --versions TLSv1.0); tls4j does not fall back to another version",
+                assertThrows(TransportException.class, () -> Transport.parse("tlsv1.0://h:1").narrow(defaults)).getMessage());
+        assertEquals("tlsv1.1:// asks for exactly TLSv1.1, but the configuration does not enable it (it enables TLSv1.3,"
+                + " TLSv1.2). TLSv1.1 is deprecated (RFC 8996) and off by default. To use it anyway, enable it in the"
+                + " configuration, for example TlsConfig.builder().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS11)"
+                + " (tls4j client --versions TLSv1.1); tls4j does not fall back to another version",
+                assertThrows(TransportException.class, () -> Transport.parse("tlsv1.1://h:1").narrow(defaults)).getMessage());
+        assertEquals("sslv3:// asks for exactly SSLv3, which tls4j does not implement yet (SSL 2.0 and SSL 3.0 arrive in a"
+                + " later release); nothing was sent, and tls4j does not fall back to another version",
+                assertThrows(TransportException.class, () -> Transport.parse("sslv3://h:1").narrow(ALL)).getMessage());
+        assertEquals("no TlsConfig given: use TlsConfig.builder().build() for the defaults",
+                assertThrows(TransportException.class, () -> Transport.parse("tls://h:1").narrow(null)).getMessage());
+    }
+
+    /** Only AEAD suites for TLS 1.0-1.2: fine for TLS 1.2, unusable in TLS 1.0 (RFC 5288 suites need TLS 1.2). */
+    @Test
+    void suitesThatDoNotFitTheNarrowedVersionsAreExplained() throws Exception {
+        TlsConfig aeadOnly = TestCerts.client().versions(TLS13, TLS12, TLS10)
+                .tls12CipherSuites(org.tls4j.handshake.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).build();
+        assertEquals(List.of(TLS12), narrowed("tlsv1.2://h:1", aeadOnly));
+        assertEquals("tlsv1.0:// narrows the configuration to TLSv1.0, but that does not work with the rest of it (none of"
+                + " the enabled cipher suites can be used in [TLSv1.0] (AEAD and SHA-256/384 suites need TLS 1.2));"
+                + " enable TLS 1.0-1.2 suites that TLSv1.0 can use with TlsConfig.builder().tls12CipherSuites(...), or"
+                + " use another scheme; nothing was sent",
+                assertThrows(TransportException.class, () -> Transport.parse("tlsv1.0://h:1").narrow(aeadOnly)).getMessage());
+    }
+
+    /** sslv2:// and sslv3:// never reach the network: the listener sees no connection. */
+    @Test
+    void sslSchemesFailBeforeConnecting() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            for (String scheme : List.of("sslv2", "sslv3")) {
+                TransportException e = assertThrows(TransportException.class, () -> Transport
+                        .parse(scheme + "://127.0.0.1:" + listener.getLocalPort()).open(ALL, 5000));
+                assertTrue(e.getMessage().contains("which tls4j does not implement yet"), e.getMessage());
+            }
+            TransportException e = assertThrows(TransportException.class, () -> Transport
+                    .parse("tlsv1.0://127.0.0.1:" + listener.getLocalPort()).open(TestCerts.client().build(), 5000));
+            assertTrue(e.getMessage().startsWith("tlsv1.0:// asks for exactly TLSv1.0, but the configuration does not"
+                    + " enable it"), e.getMessage());
+            listener.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, listener::accept, "no connection was made");
+        }
+    }
+
+    @Test
+    void withVersionsKeepsEverythingElse() {
+        TlsConfig c = ALL.withVersions(TLS12);
+        assertEquals(List.of(TLS12), c.versions());
+        assertSame(ALL.sessionCache(), c.sessionCache());
+        assertSame(ALL.randomSource(), c.randomSource());
+        assertEquals(ALL.alpnProtocols(), c.alpnProtocols());
+        assertEquals(List.of(TLS13, TLS10), ALL.withVersions(TLS13, TLS10).versions());
+        assertEquals("at least one version", assertThrows(IllegalArgumentException.class, ALL::withVersions).getMessage());
+        assertEquals("SSLv3 is not supported: TLS 1.0 to 1.3 only (SSL 3.0: RFC 7568)",
+                assertThrows(IllegalArgumentException.class, () -> ALL.withVersions(SSL3)).getMessage());
     }
 }
