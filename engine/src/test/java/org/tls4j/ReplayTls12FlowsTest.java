@@ -9,12 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tls4j.handshake.tls12.KeyBlock;
+import org.tls4j.handshake.tls12.Protections12;
+import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.VersionRules;
+import org.tls4j.handshake.tls13.TlsListener;
 import org.tls4j.record.AlertDescription;
+import org.tls4j.record.ContentType;
 import org.tls4j.record.ProtocolVersion;
+import org.tls4j.record.Record;
+import org.tls4j.record.RecordProtection;
 
 /**
  * Recorded TLS 1.2 sessions with OpenSSL 3.0, replayed byte for byte with no external program: for each
@@ -28,10 +37,10 @@ import org.tls4j.record.ProtocolVersion;
  * <li>the handshake completes with the recorded suite at TLS 1.2, and OpenSSL's application records
  *     decrypt to the recorded plaintext; both directions end closed by close_notify.</li>
  * </ul>
- * And, for each flow, one flipped byte in OpenSSL's encrypted Finished record ends the handshake with
- * bad_record_mac, the alert RFC 5246, Section 7.2.2 prescribes for a record that fails authentication
- * (the Finished is protected by the new keys, so the record layer catches the change before the
- * verify_data comparison would).
+ * And, for each flow, OpenSSL's Finished altered two ways: one flipped byte in its encrypted record ends
+ * the handshake with bad_record_mac (RFC 5246, Section 7.2.2: the record fails authentication before the
+ * Finished is looked at), and one flipped byte of its verify_data, re-protected under the right keys,
+ * ends it with decrypt_error (the Finished check itself).
  */
 class ReplayTls12FlowsTest {
 
@@ -44,7 +53,7 @@ class ReplayTls12FlowsTest {
     void replaysByteForByte(String name) throws Exception {
         Tls12Flow flow = Tls12Flow.load(name);
         TlsEngine e = flow.newEngine();
-        int[] counts = replay(flow, e, -1);
+        int[] counts = replay(flow, e, -1, null);
         TlsSession s = e.session();
         assertNotNull(s, "handshake completed");
         assertEquals(ProtocolVersion.TLS12, s.version());
@@ -61,13 +70,106 @@ class ReplayTls12FlowsTest {
         Tls12Flow flow = Tls12Flow.load(name);
         int finished = peersFinished(flow);
         TlsEngine e = flow.newEngine();
-        TlsException x = assertThrows(TlsException.class, () -> replay(flow, e, finished));
+        TlsException x = assertThrows(TlsException.class, () -> replay(flow, e, finished, r -> flipLastByte(r)));
         assertEquals(AlertDescription.BAD_RECORD_MAC, x.alert(), x.getMessage());
         assertEquals(false, x.isAlertReceived());
         assertEquals(null, e.session(), "no session from a failed handshake");
         // The engine then sends the alert: one alert record (encrypted under its own new keys).
         byte[] alert = Tls12Flow.wrap(e, ByteBuffer.allocate(0));
         assertTrue(alert.length > 5 && alert[0] == 21, "an alert record follows: " + alert.length + " bytes");
+    }
+
+    /**
+     * OpenSSL's Finished with one byte of its verify_data flipped and the record re-protected correctly
+     * (under the peer's keys, derived from the master secret the tls4j engine reports to its listener):
+     * the record authenticates, so it is the Finished check itself that fails, with decrypt_error (RFC
+     * 5246, Section 7.2.2: "unable to ... validate a finished message"; Section 7.4.9).
+     */
+    @ParameterizedTest
+    @MethodSource("names")
+    void aFlippedVerifyDataByteIsDecryptError(String name) throws Exception {
+        Tls12Flow flow = Tls12Flow.load(name);
+        int finished = peersFinished(flow);
+        byte[][] master = new byte[2][];
+        TlsEngine e = flow.newEngine(new TlsListener() {
+            @Override
+            public void onSecret(String label, byte[] clientRandom, byte[] secret) {
+                if (label.equals(TlsListener.CLIENT_RANDOM)) {
+                    master[0] = clientRandom;
+                    master[1] = secret;
+                }
+            }
+        });
+        TlsException x = assertThrows(TlsException.class,
+                () -> replay(flow, e, finished, r -> reprotectedWithFlippedVerifyData(flow, master, r)));
+        assertEquals(AlertDescription.DECRYPT_ERROR, x.alert(), x.getMessage());
+        assertEquals(false, x.isAlertReceived());
+        assertEquals(null, e.session(), "no session from a failed handshake");
+    }
+
+    private static byte[] flipLastByte(byte[] record) {
+        byte[] r = record.clone();
+        r[r.length - 1] ^= 0x01;
+        return r;
+    }
+
+    /** Opens OpenSSL's Finished record (sequence number 0 under its new write keys), flips, seals again. */
+    private static byte[] reprotectedWithFlippedVerifyData(Tls12Flow flow, byte[][] master, byte[] record)
+            throws Exception {
+        assertNotNull(master[1], "the engine reported its master secret before the peer's Finished");
+        byte[] sh = serverHello(flow);
+        byte[] serverRandom = Arrays.copyOfRange(sh, 2, 34);
+        Suite12 suite = Suite12.of(flow.spec.suite());
+        boolean peerIsClient = !flow.spec.tls4jIsClient();
+        KeyBlock kb = VersionRules.TLS12.keyBlock(suite, master[1], master[0], serverRandom);
+        boolean etm = serverHelloHasExtension(sh, 0x0016);
+        RecordProtection open = Protections12.create(suite, VersionRules.TLS12, kb, peerIsClient, etm,
+                new org.tls4j.testing.SeededRandomSource(1));
+        Record rec = new Record().set(record[0] & 0xff, (record[1] & 0xff) << 8 | (record[2] & 0xff), record.clone(), 5,
+                record.length - 5);
+        open.open(0, rec);
+        byte[] msg = Arrays.copyOfRange(rec.array(), rec.offset(), rec.offset() + rec.length());
+        assertEquals(16, msg.length, "Finished: 4-byte header and 12 bytes of verify_data");
+        assertEquals(20, msg[0], "a Finished message");
+        msg[15] ^= 0x01;
+        RecordProtection seal = Protections12.create(suite, VersionRules.TLS12, kb, peerIsClient, etm,
+                new org.tls4j.testing.SeededRandomSource(1));
+        byte[] out = new byte[5 + seal.sealedLength(ContentType.HANDSHAKE, msg.length)];
+        int n = seal.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, 0, msg, 0, msg.length, out, 0);
+        kb.destroy();
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The ServerHello message body (after its 4-byte header): the first record the server sent. */
+    private static byte[] serverHello(Tls12Flow flow) {
+        String kind = flow.spec.tls4jIsClient() ? "in" : "out";
+        for (Tls12Flow.Event ev : flow.events) {
+            if (ev.kind().equals(kind)) {
+                byte[] r = ev.data();
+                assertEquals(22, r[0]);
+                assertEquals(2, r[5], "ServerHello first");
+                int len = (r[6] & 0xff) << 16 | (r[7] & 0xff) << 8 | (r[8] & 0xff);
+                return Arrays.copyOfRange(r, 9, 9 + len);
+            }
+        }
+        throw new AssertionError("no ServerHello");
+    }
+
+    private static boolean serverHelloHasExtension(byte[] sh, int type) {
+        int p = 2 + 32;
+        p += 1 + (sh[p] & 0xff) + 2 + 1; // session_id, cipher_suite, compression_method
+        int end = p + 2 + ((sh[p] & 0xff) << 8 | (sh[p + 1] & 0xff));
+        for (p += 2; p < end; p += 4 + ((sh[p + 2] & 0xff) << 8 | (sh[p + 3] & 0xff))) {
+            if (((sh[p] & 0xff) << 8 | (sh[p + 1] & 0xff)) == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A change to one recorded record. */
+    interface RecordEdit {
+        byte[] apply(byte[] record) throws Exception;
     }
 
     /** The index of OpenSSL's first handshake record after its ChangeCipherSpec: its Finished. */
@@ -88,11 +190,11 @@ class ReplayTls12FlowsTest {
     }
 
     /**
-     * Drives {@code e} through the flow's events, asserting every byte it writes; with {@code flip >= 0}
-     * the last byte of that (incoming) event's record is flipped. Returns {records fed, flights written,
+     * Drives {@code e} through the flow's events, asserting every byte it writes; with {@code edit != null}
+     * the record of (incoming) event {@code at} is replaced by its edit. Returns {records fed, flights written,
      * bytes written}.
      */
-    static int[] replay(Tls12Flow flow, TlsEngine e, int flip) throws TlsException {
+    static int[] replay(Tls12Flow flow, TlsEngine e, int at, RecordEdit edit) throws Exception {
         ByteBuffer pending = ByteBuffer.allocate(0);
         ByteArrayOutputStream app = new ByteArrayOutputStream();
         int[] counts = new int[3];
@@ -115,10 +217,7 @@ class ReplayTls12FlowsTest {
                         // The recorder read only when the engine had nothing to send.
                         assertEquals(0, Tls12Flow.wrap(e, ByteBuffer.allocate(0)).length, where);
                     }
-                    byte[] record = ev.data().clone();
-                    if (i == flip) {
-                        record[record.length - 1] ^= 0x01;
-                    }
+                    byte[] record = i == at ? edit.apply(ev.data().clone()) : ev.data().clone();
                     Tls12Flow.unwrapRecord(e, record, app);
                     counts[0]++;
                 }

@@ -88,9 +88,14 @@ final class Tls12Flow {
     }
 
     static TlsConfig config(Spec spec, long clockMillis) throws Exception {
+        return config(spec, clockMillis, null);
+    }
+
+    static TlsConfig config(Spec spec, long clockMillis, org.tls4j.handshake.tls13.TlsListener listener)
+            throws Exception {
         TlsConfig.Builder b = TlsConfig.builder().versions(ProtocolVersion.TLS12).tls12CipherSuites(spec.suite())
                 .randomSource(new SeededRandomSource(spec.seed()))
-                .clock(Clock.fixed(Instant.ofEpochMilli(clockMillis), ZoneOffset.UTC));
+                .clock(Clock.fixed(Instant.ofEpochMilli(clockMillis), ZoneOffset.UTC)).listener(listener);
         if (spec.tls4jIsClient()) {
             b.trustAnchors(Pem.certificates(resource("ca-cert.pem"))).serverName("localhost");
         } else {
@@ -100,7 +105,12 @@ final class Tls12Flow {
     }
 
     TlsEngine newEngine() throws Exception {
-        TlsConfig c = config();
+        return newEngine(null);
+    }
+
+    /** A fresh engine of this flow; {@code listener} (may be null) only observes, it draws no randomness. */
+    TlsEngine newEngine(org.tls4j.handshake.tls13.TlsListener listener) throws Exception {
+        TlsConfig c = config(spec, clockMillis(), listener);
         return spec.tls4jIsClient() ? TlsEngine.client(c) : TlsEngine.server(c);
     }
 
