@@ -14,6 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tls4j.handshake.CipherSuite;
+import org.tls4j.handshake.NamedGroup;
 import org.tls4j.handshake.tls12.KeyBlock;
 import org.tls4j.handshake.tls12.Protections12;
 import org.tls4j.handshake.tls12.Suite12;
@@ -24,6 +26,7 @@ import org.tls4j.record.ContentType;
 import org.tls4j.record.ProtocolVersion;
 import org.tls4j.record.Record;
 import org.tls4j.record.RecordProtection;
+import org.tls4j.testing.Hex;
 
 /**
  * Recorded TLS 1.2 sessions with OpenSSL 3.0, replayed byte for byte with no external program: for each
@@ -58,6 +61,28 @@ class ReplayTls12FlowsTest {
         assertNotNull(s, "handshake completed");
         assertEquals(ProtocolVersion.TLS12, s.version());
         assertEquals(flow.spec.suite(), s.cipherSuite());
+        byte[] sh = serverHello(flow);
+        assertTrue(serverHelloHasExtension(sh, 0x0017), "extended_master_secret negotiated");
+        assertTrue(serverHelloHasExtension(sh, 0xff01), "renegotiation_info negotiated");
+        assertEquals(flow.spec.suite() == CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256,
+                serverHelloHasExtension(sh, 0x0016), "encrypt_then_mac exactly in the CBC flow");
+        switch (flow.spec.suite().name().split("_WITH_")[0]) {
+            case "TLS_ECDHE_ECDSA", "TLS_ECDHE_RSA" -> assertEquals(NamedGroup.X25519, s.group());
+            case "TLS_RSA" -> assertEquals(null, s.group());
+            case "TLS_DHE_RSA" -> {
+                if (flow.spec.tls4jIsClient()) {
+                    // OpenSSL chose its own group: RFC 3526's 2048-bit MODP group 14, recognisable by its
+                    // length, its first 64 bits of pi after the all-ones prefix, and its all-ones end.
+                    byte[] p = dhPrime(flow);
+                    assertEquals(256, p.length);
+                    assertEquals("ffffffffffffffffc90fdaa22168c234", Hex.encode(Arrays.copyOf(p, 16)));
+                    assertEquals("ffffffffffffffff", Hex.encode(Arrays.copyOfRange(p, 248, 256)));
+                } else {
+                    assertEquals(NamedGroup.FFDHE2048, s.group());
+                }
+            }
+            default -> throw new AssertionError(flow.spec.suite());
+        }
         assertTrue(e.isInboundDone(), "the peer's close_notify was read");
         assertTrue(e.isOutboundDone(), "our close_notify was written");
         System.out.printf("recorded12 %s: %d records from OpenSSL fed, %d flights (%d bytes) written by tls4j, "
@@ -153,6 +178,18 @@ class ReplayTls12FlowsTest {
             }
         }
         throw new AssertionError("no ServerHello");
+    }
+
+    /** dh_p of the ServerKeyExchange OpenSSL sent (a tls4j client flow; unencrypted handshake records). */
+    private static byte[] dhPrime(Tls12Flow flow) {
+        for (Tls12Flow.Event ev : flow.events) {
+            byte[] r = ev.data();
+            if (ev.kind().equals("in") && r[0] == 22 && r[5] == 12) {
+                int len = (r[9] & 0xff) << 8 | (r[10] & 0xff);
+                return Arrays.copyOfRange(r, 11, 11 + len);
+            }
+        }
+        throw new AssertionError("no ServerKeyExchange in its own record");
     }
 
     private static boolean serverHelloHasExtension(byte[] sh, int type) {
