@@ -64,7 +64,7 @@ class ReplayTls12FlowsTest {
         byte[] sh = serverHello(flow);
         assertTrue(serverHelloHasExtension(sh, 0x0017), "extended_master_secret negotiated");
         assertTrue(serverHelloHasExtension(sh, 0xff01), "renegotiation_info negotiated");
-        assertEquals(flow.spec.suite() == CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256,
+        assertEquals(flow.spec.suite().equals(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256),
                 serverHelloHasExtension(sh, 0x0016), "encrypt_then_mac exactly in the CBC flow");
         switch (flow.spec.suite().name().split("_WITH_")[0]) {
             case "TLS_ECDHE_ECDSA", "TLS_ECDHE_RSA" -> assertEquals(NamedGroup.X25519, s.group());
