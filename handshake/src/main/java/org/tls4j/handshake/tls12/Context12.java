@@ -33,6 +33,9 @@ final class Context12 {
     /** The negotiated key exchange; null before ServerHello. */
     KeyExchange12 keyExchange;
 
+    /** Session resumption state of this connection ({@link Resume12}); never null. */
+    final Resume12.Pending resumption = new Resume12.Pending();
+
     Context12(HandshakeConfig config, Tls12Config config12, boolean client) {
         this.config = config;
         this.config12 = config12;
