@@ -21,6 +21,7 @@ import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.Resumption;
@@ -125,7 +126,7 @@ public final class TlsConfig {
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
                 .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
-                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).build();
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).build();
         TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
@@ -322,6 +323,7 @@ public final class TlsConfig {
         private byte[] ocspResponse;
         private boolean requestOcsp;
         private Tls12Config.Hooks tls12Hooks;
+        private Renegotiation renegotiation = Renegotiation.REFUSE;
         private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
@@ -509,6 +511,20 @@ public final class TlsConfig {
         /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
         public Builder fallbackScsv(boolean v) {
             fallbackScsv = v;
+            return this;
+        }
+
+        /**
+         * TLS 1.0-1.2 renegotiation (RFC 5746): {@link Renegotiation#REFUSE} (the default: a careful user
+         * gets no renegotiation unless asked, as with Go's crypto/tls; see {@link Renegotiation} for the
+         * attacks behind it) or {@link Renegotiation#ACCEPT_SECURE} (either side may start one with
+         * {@link TlsEngine#renegotiate()} and the peer's is accepted, only with RFC 5746 peers).
+         */
+        public Builder renegotiation(Renegotiation v) {
+            if (v == null) {
+                throw new IllegalArgumentException("renegotiation policy is null");
+            }
+            renegotiation = v;
             return this;
         }
 

@@ -58,6 +58,11 @@ public final class Tls12Config {
         default List<Extension> serverHelloExtensions(List<Extension> extensions) {
             return extensions;
         }
+
+        /** A renegotiation's renegotiated_connection (RFC 5746, Section 3.5, 3.7) to send instead of {@code value}. */
+        default byte[] renegotiatedConnection(byte[] value) {
+            return value;
+        }
     }
 
     private static final Hooks NO_HOOKS = new Hooks() {};
@@ -73,6 +78,7 @@ public final class Tls12Config {
     final Hooks hooks;
     final byte[] ocspResponse;
     final boolean requestOcsp;
+    final Renegotiation renegotiation;
 
     private Tls12Config(Builder b) {
         versions = Collections.unmodifiableList(new ArrayList<ProtocolVersion>(b.versions));
@@ -86,6 +92,7 @@ public final class Tls12Config {
         hooks = b.hooks;
         ocspResponse = b.ocspResponse == null ? null : b.ocspResponse.clone();
         requestOcsp = b.requestOcsp;
+        renegotiation = b.renegotiation;
         for (ProtocolVersion v : versions) {
             VersionRules.of(v);
             if (!v.atLeast(ProtocolVersion.TLS10)) {
@@ -138,6 +145,11 @@ public final class Tls12Config {
 
     public int minDhBits() {
         return minDhBits;
+    }
+
+    /** The renegotiation policy (default {@link Renegotiation#REFUSE}). */
+    public Renegotiation renegotiation() {
+        return renegotiation;
     }
 
     /** The highest enabled version of all (TLS 1.3 included). */
@@ -201,8 +213,18 @@ public final class Tls12Config {
         private Hooks hooks = NO_HOOKS;
         private byte[] ocspResponse;
         private boolean requestOcsp;
+        private Renegotiation renegotiation = Renegotiation.REFUSE;
 
         private Builder() {}
+
+        /** The renegotiation policy (default {@link Renegotiation#REFUSE}; see there why). */
+        public Builder renegotiation(Renegotiation v) {
+            if (v == null) {
+                throw new IllegalArgumentException("renegotiation policy is null");
+            }
+            renegotiation = v;
+            return this;
+        }
 
         /**
          * Server: the DER OCSP response to staple (RFC 6066, Section 8) for clients that send

@@ -173,13 +173,11 @@ final class Tls12Server {
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
-        if (ri != null && !ri.isEmpty()) {
-            throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
-                    "non-empty renegotiation_info in an initial ClientHello (RFC 5746, Section 3.6)");
-        }
+        boolean scsv = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        Renegotiation12.checkClientHello(cx, ri, scsv);
         // RFC 5746, Section 3.6: the SCSV or the extension (a ClientHello may have no extensions at all).
-        boolean secureRenegotiation = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
-                || ri != null;
+        boolean secureRenegotiation = scsv || ri != null;
+        cx.peerSecureRenegotiation = secureRenegotiation;
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -313,7 +311,7 @@ final class Tls12Server {
         }
         List<Extension> ext = new ArrayList<Extension>();
         if (ch0.secureRenegotiation) {
-            ext.add(RenegotiationInfo.EMPTY);
+            ext.add(Renegotiation12.serverHelloInfo(cx));
         }
         if (ch0.ems) {
             ext.add(ExtendedMasterSecret.INSTANCE);
@@ -630,10 +628,13 @@ final class Tls12Server {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(true, cx.transcript(), f);
+            cx.clientVerifyData = f.verifyData();
             cx.addReceived();
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeServerWrite()));
-            cx.send(new Finished(cx.config12.hooks.finished(keys.finished(false, cx.transcript()))));
+            byte[] mine = cx.config12.hooks.finished(keys.finished(false, cx.transcript()));
+            cx.serverVerifyData = mine.clone();
+            cx.send(new Finished(mine));
             cx.complete(summary);
             return new Connected12(keys, proof, false);
         }
