@@ -126,7 +126,7 @@ public final class TlsConfig {
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
                 .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
-                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).build();
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).maxFragmentLength(b.maxFragmentLength).build();
         TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
@@ -324,6 +324,7 @@ public final class TlsConfig {
         private boolean requestOcsp;
         private Tls12Config.Hooks tls12Hooks;
         private Renegotiation renegotiation = Renegotiation.REFUSE;
+        private int maxFragmentLength;
         private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
@@ -511,6 +512,21 @@ public final class TlsConfig {
         /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
         public Builder fallbackScsv(boolean v) {
             fallbackScsv = v;
+            return this;
+        }
+
+        /**
+         * Client: request max_fragment_length (RFC 6066, Section 4) of 512, 1024, 2048 or 4096 bytes in
+         * TLS 1.0-1.2 (0, the default: none). It is sent only when TLS 1.3 is not enabled. A server that
+         * echoes it caps the records of both directions, and a longer record is record_overflow. A tls4j
+         * server honours a client's request unless it answers record_size_limit, which takes precedence
+         * (RFC 8449, Section 5); so this matters with servers without record_size_limit, such as OpenSSL.
+         */
+        public Builder maxFragmentLength(int bytes) {
+            if (bytes != 0 && bytes != 512 && bytes != 1024 && bytes != 2048 && bytes != 4096) {
+                throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096, not " + bytes);
+            }
+            maxFragmentLength = bytes;
             return this;
         }
 

@@ -199,6 +199,7 @@ final class Tls12Client {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(rsl.limit),
                     RecordSizeLimit12.clamp(mine.limit)));
         }
+        MaxFragmentLength12.clientAccept(cx, ch.extensions, ext, rsl != null);
         cx.keyExchange = suite.keyExchange;
         return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn,
                 ext.contains(ExtensionType.STATUS_REQUEST)));

@@ -10,6 +10,7 @@ import org.tls4j.handshake.ext.Extension;
 import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
+import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls13.OlderVersionsOffer;
@@ -79,6 +80,8 @@ public final class Tls12Config {
     final byte[] ocspResponse;
     final boolean requestOcsp;
     final Renegotiation renegotiation;
+    /** Client: the max_fragment_length code to request (1..4), or 0 for none. */
+    final int maxFragmentLength;
 
     private Tls12Config(Builder b) {
         versions = Collections.unmodifiableList(new ArrayList<ProtocolVersion>(b.versions));
@@ -93,6 +96,7 @@ public final class Tls12Config {
         ocspResponse = b.ocspResponse == null ? null : b.ocspResponse.clone();
         requestOcsp = b.requestOcsp;
         renegotiation = b.renegotiation;
+        maxFragmentLength = b.maxFragmentLength;
         for (ProtocolVersion v : versions) {
             VersionRules.of(v);
             if (!v.atLeast(ProtocolVersion.TLS10)) {
@@ -192,6 +196,10 @@ public final class Tls12Config {
         }
         ext.add(RenegotiationInfo.EMPTY);
         ext.add(EcPointFormats.UNCOMPRESSED_ONLY);
+        if (maxFragmentLength != 0 && !tls13) {
+            // Only without TLS 1.3 (like status_request): the TLS 1.3 client does not take it back.
+            ext.add(new MaxFragmentLength(maxFragmentLength));
+        }
         if (requestOcsp && !tls13) {
             // Only without TLS 1.3: a TLS 1.3 server would staple into CertificateEntry, which the TLS 1.3
             // client does not take yet.
@@ -214,8 +222,23 @@ public final class Tls12Config {
         private byte[] ocspResponse;
         private boolean requestOcsp;
         private Renegotiation renegotiation = Renegotiation.REFUSE;
+        private int maxFragmentLength;
 
         private Builder() {}
+
+        /**
+         * Client: request max_fragment_length (RFC 6066, Section 4) of {@code bytes} = 512, 1024, 2048 or
+         * 4096 in TLS 1.0-1.2, sent only when TLS 1.3 is not offered too; 0 (the default) requests nothing. A server that answers caps both
+         * directions; record_size_limit (RFC 8449) takes precedence at a server that has it.
+         */
+        public Builder maxFragmentLength(int bytes) {
+            int code = bytes == 0 ? 0 : bytes == 512 ? 1 : bytes == 1024 ? 2 : bytes == 2048 ? 3 : bytes == 4096 ? 4 : -1;
+            if (code < 0) {
+                throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096, not " + bytes);
+            }
+            maxFragmentLength = code;
+            return this;
+        }
 
         /** The renegotiation policy (default {@link Renegotiation#REFUSE}; see there why). */
         public Builder renegotiation(Renegotiation v) {

@@ -333,6 +333,12 @@ final class Tls12Server {
             // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
             ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
         }
+        // RFC 8449, Section 5: record_size_limit, when answered, takes precedence over max_fragment_length.
+        org.tls4j.handshake.tls12.ext.MaxFragmentLength mfl = offeredRsl != null && ownRsl != 0 ? null
+                : MaxFragmentLength12.requested(ch.extensions);
+        if (mfl != null) {
+            ext.add(mfl); // RFC 6066, Section 4: echo the requested value
+        }
         if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
             ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
         }
@@ -346,6 +352,9 @@ final class Tls12Server {
         if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
                     RecordSizeLimit12.clamp(ownRsl)));
+        }
+        if (mfl != null && sent.contains(ExtensionType.MAX_FRAGMENT_LENGTH)) {
+            cx.output(HandshakeOutput.For12.recordSizeLimit(mfl.bytes(), mfl.bytes()));
         }
         // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
         // a server without it).
