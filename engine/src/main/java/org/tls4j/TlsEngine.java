@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.tls4j.handshake.HandshakeDriver;
 import org.tls4j.handshake.tls12.ClientSessions12;
+import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls12.VersionNegotiation;
 import org.tls4j.handshake.tls13.HandshakeConfig;
@@ -37,7 +38,9 @@ import org.tls4j.record.WriteState;
  * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
  * throws a {@link TlsException} naming the alert, the alert record is produced by the next
  * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
- * is refused (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning).
+ * is refused by default (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning);
+ * with {@link TlsConfig.Builder#renegotiation} set to accept it, either side may start one
+ * ({@link #renegotiate()}) and application data keeps flowing while it runs.
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
@@ -231,7 +234,7 @@ public final class TlsEngine {
             destroyIfDone();
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
-        if (!hs.isComplete()) {
+        if (!hs.applicationDataAllowed()) {
             return result(TlsResult.Status.OK, 0, produced);
         }
         int consumed = 0;
@@ -486,7 +489,7 @@ public final class TlsEngine {
         } else if (type == ContentType.ALERT.code) {
             handleAlert();
         } else if (type == ContentType.APPLICATION_DATA.code) {
-            if (legacyVersion != null ? !hs.isComplete() : readEpochs < 2) {
+            if (legacyVersion != null ? !hs.applicationDataAllowed() : readEpochs < 2) {
                 throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
                         "application data before the handshake keys allow it (RFC 8446, Section 2; RFC 5246, Section 7.4.9)");
             }
@@ -804,6 +807,35 @@ public final class TlsEngine {
             applyOutputs();
         } catch (TlsAlert a) {
             throw fail(a);
+        }
+    }
+
+    /**
+     * TLS 1.0-1.2 secure renegotiation (RFC 5746): a client queues a new ClientHello, a server a
+     * HelloRequest, for the next {@link #wrap}; the new handshake then runs under the current keys while
+     * application data goes on in both directions (RFC 5246, Section 7.4.1.1), and its keys replace the
+     * old ones at each side's ChangeCipherSpec. {@link #session()} describes the new handshake once it
+     * completes. A peer that refuses answers with a no_renegotiation warning, which this engine, like
+     * every warning but user_canceled, treats as fatal.
+     *
+     * @throws IllegalStateException when the config's policy is {@link Renegotiation#REFUSE}, the
+     *     connection is not an established TLS 1.0-1.2 one, the peer showed no RFC 5746 support, a
+     *     renegotiation is already running, or the outbound side is closed
+     */
+    public void renegotiate() throws TlsException {
+        if (summary == null || failure != null || outboundClosed || legacyVersion == null) {
+            throw new IllegalStateException("renegotiation needs an established, open TLS 1.0-1.2 connection");
+        }
+        boolean started;
+        try {
+            started = hs.renegotiate();
+            applyOutputs();
+        } catch (TlsAlert a) {
+            throw fail(a);
+        }
+        if (!started) {
+            throw new IllegalStateException("renegotiation is refused by the policy, not supported by the peer"
+                    + " (RFC 5746), or already running");
         }
     }
 

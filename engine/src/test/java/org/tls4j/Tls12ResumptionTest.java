@@ -232,4 +232,32 @@ class Tls12ResumptionTest {
         assertTrue(connect(client().sessionCache(caches[2]).build(), s).client.session().isResumed());
         assertEquals(2, store.size());
     }
+    /**
+     * RFC 5746 on a resumed connection: the abbreviated handshake's Finished values become the
+     * renegotiation_info of the next handshake, so a renegotiation started by either side succeeds.
+     */
+    @Test
+    void resumedConnectionRenegotiatesSecurely() throws Exception {
+        TlsConfig s = server().renegotiation(org.tls4j.handshake.tls12.Renegotiation.ACCEPT_SECURE).build();
+        TlsConfig c = client().renegotiation(org.tls4j.handshake.tls12.Renegotiation.ACCEPT_SECURE).build();
+        connect(c, s);
+        for (boolean byClient : new boolean[] {true, false}) {
+            EnginePair p = connect(c, s);
+            assertTrue(p.client.session().isResumed());
+            byte[] before = p.client.exportKeyingMaterial("EXPERIMENTAL resumed reneg", null, 32);
+            Tls12RenegotiationTest.Side cs = new Tls12RenegotiationTest.Side(p.client);
+            Tls12RenegotiationTest.Side ss = new Tls12RenegotiationTest.Side(p.server);
+            (byClient ? p.client : p.server).renegotiate();
+            cs.queue("c", 3);
+            ss.queue("s", 3);
+            Tls12RenegotiationTest.pump(cs, ss);
+            assertArrayEquals(cs.sent.toByteArray(), ss.received.toByteArray());
+            assertArrayEquals(ss.sent.toByteArray(), cs.received.toByteArray());
+            byte[] after = p.client.exportKeyingMaterial("EXPERIMENTAL resumed reneg", null, 32);
+            assertArrayEquals(after, p.server.exportKeyingMaterial("EXPERIMENTAL resumed reneg", null, 32));
+            assertFalse(java.util.Arrays.equals(before, after), "the renegotiation made new keys");
+            assertEquals(null, p.client.failure());
+            assertEquals(null, p.server.failure());
+        }
+    }
 }

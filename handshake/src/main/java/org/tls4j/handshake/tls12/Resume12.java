@@ -19,7 +19,6 @@ import org.tls4j.handshake.msg.Finished;
 import org.tls4j.handshake.msg.ServerHello;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
-import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
 import org.tls4j.handshake.tls12.ext.SessionTicket;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.NewSessionTicket12;
@@ -209,7 +208,7 @@ final class Resume12 {
             boolean byTicket, byte[] random) throws TlsAlert {
         List<Extension> ext = new ArrayList<Extension>();
         if (choice.secureRenegotiation) {
-            ext.add(RenegotiationInfo.EMPTY);
+            ext.add(Renegotiation12.serverHelloInfo(cx)); // RFC 5746, Section 3.6 (3.7 when renegotiating)
         }
         if (s.ems) {
             ext.add(ExtendedMasterSecret.INSTANCE);
@@ -235,7 +234,9 @@ final class Resume12 {
         }
         cx.output(HandshakeOutput.For12.changeCipherSpec());
         cx.output(HandshakeOutput.For12.writeProtection(keys.takeServerWrite()));
-        cx.send(new Finished(cx.config12.hooks.finished(keys.finished(false, cx.transcript()))));
+        byte[] mine = cx.config12.hooks.finished(keys.finished(false, cx.transcript()));
+        cx.serverVerifyData = mine.clone(); // for a later renegotiation (RFC 5746, Section 3.1)
+        cx.send(new Finished(mine));
         HandshakeSummary summary = HandshakeSummary.tls12(choice.version, s.suite.suite, null, null, choice.alpn,
                 choice.serverName, s.peerChain, choice.certificate.chain()).asResumed();
         return new ServerResumedCcs(keys, summary);
@@ -288,6 +289,7 @@ final class Resume12 {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(true, cx.transcript(), f);
+            cx.clientVerifyData = f.verifyData();
             cx.addReceived();
             cx.complete(summary);
             return new Connected12(keys, proof, false);
@@ -466,10 +468,13 @@ final class Resume12 {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(false, cx.transcript(), f);
+            cx.serverVerifyData = f.verifyData();
             cx.addReceived();
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeClientWrite()));
-            cx.send(new Finished(cx.config12.hooks.finished(keys.finished(true, cx.transcript()))));
+            byte[] mine = cx.config12.hooks.finished(keys.finished(true, cx.transcript()));
+            cx.clientVerifyData = mine.clone();
+            cx.send(new Finished(mine));
             cx.complete(summary);
             clientSessionEstablished(cx, keys, summary);
             return new Connected12(keys, proof, true);

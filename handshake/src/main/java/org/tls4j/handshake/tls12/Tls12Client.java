@@ -163,11 +163,7 @@ final class Tls12Client {
                         + ", which the ClientHello did not offer (RFC 5246, Section 7.4.1.4)");
             }
         }
-        RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
-        if (ri != null && !ri.isEmpty()) {
-            throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
-                    "non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.4)");
-        }
+        Renegotiation12.checkServerHello(cx, ext.find(RenegotiationInfo.class));
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -203,6 +199,7 @@ final class Tls12Client {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(rsl.limit),
                     RecordSizeLimit12.clamp(mine.limit)));
         }
+        MaxFragmentLength12.clientAccept(cx, ch.extensions, ext, rsl != null);
         cx.keyExchange = suite.keyExchange;
         Negotiated n = new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn, ext.contains(ExtensionType.STATUS_REQUEST));
         State12 resumed = Resume12.clientAfterServerHello(cx, ch, sh, n, ext);
@@ -224,6 +221,7 @@ final class Tls12Client {
                 throw new TlsAlert(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate (RFC 5246, Section 7.4.2)");
             }
             List<Certificate> chain = Peer12.chain(cx.config, ct, true);
+            Renegotiation12.checkServerCertificate(cx, chain);
             if (!Signatures12.keyFits(n.suite.keyExchange, chain.get(0).publicKey(), cx.rules)) {
                 throw new TlsAlert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the server's " + chain.get(0).publicKey().type()
                         + " key does not fit " + n.suite + " (RFC 5246, Section 7.4.2)");
@@ -478,6 +476,7 @@ final class Tls12Client {
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeClientWrite()));
             byte[] verifyData = hooks.finished(keys.finished(true, cx.transcript()));
+            cx.clientVerifyData = verifyData.clone();
             cx.send(new Finished(verifyData));
             List<Certificate> sentChain = mine == null ? Collections.<Certificate>emptyList() : mine.chain();
             HandshakeSummary summary = HandshakeSummary.tls12(n.version, n.suite.suite, group, serverScheme, n.alpn,
@@ -561,6 +560,7 @@ final class Tls12Client {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(false, cx.transcript(), f);
+            cx.serverVerifyData = f.verifyData();
             cx.addReceived();
             cx.complete(summary);
             Resume12.clientSessionEstablished(cx, keys, summary);

@@ -10,6 +10,7 @@ import org.tls4j.handshake.ext.Extension;
 import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
+import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls13.OlderVersionsOffer;
@@ -61,6 +62,11 @@ public final class Tls12Config {
         default List<Extension> serverHelloExtensions(List<Extension> extensions) {
             return extensions;
         }
+
+        /** A renegotiation's renegotiated_connection (RFC 5746, Section 3.5, 3.7) to send instead of {@code value}. */
+        default byte[] renegotiatedConnection(byte[] value) {
+            return value;
+        }
     }
 
     private static final Hooks NO_HOOKS = new Hooks() {};
@@ -82,6 +88,9 @@ public final class Tls12Config {
     final org.tls4j.handshake.tls13.TicketKeys ticketKeys;
     /** Server: how long a session may be resumed (seconds). */
     final long sessionLifetimeSeconds;
+    final Renegotiation renegotiation;
+    /** Client: the max_fragment_length code to request (1..4), or 0 for none. */
+    final int maxFragmentLength;
 
     private Tls12Config(Builder b) {
         versions = Collections.unmodifiableList(new ArrayList<ProtocolVersion>(b.versions));
@@ -98,6 +107,8 @@ public final class Tls12Config {
         serverSessions = b.serverSessions;
         ticketKeys = b.ticketKeys;
         sessionLifetimeSeconds = b.sessionLifetimeSeconds;
+        renegotiation = b.renegotiation;
+        maxFragmentLength = b.maxFragmentLength;
         for (ProtocolVersion v : versions) {
             VersionRules.of(v);
             if (!v.atLeast(ProtocolVersion.TLS10)) {
@@ -152,6 +163,11 @@ public final class Tls12Config {
         return minDhBits;
     }
 
+    /** The renegotiation policy (default {@link Renegotiation#REFUSE}). */
+    public Renegotiation renegotiation() {
+        return renegotiation;
+    }
+
     /** The highest enabled version of all (TLS 1.3 included). */
     public ProtocolVersion highest() {
         return tls13 ? ProtocolVersion.TLS13 : versions.get(0);
@@ -192,6 +208,10 @@ public final class Tls12Config {
         }
         ext.add(RenegotiationInfo.EMPTY);
         ext.add(EcPointFormats.UNCOMPRESSED_ONLY);
+        if (maxFragmentLength != 0 && !tls13) {
+            // Only without TLS 1.3 (like status_request): the TLS 1.3 client does not take it back.
+            ext.add(new MaxFragmentLength(maxFragmentLength));
+        }
         if (requestOcsp && !tls13) {
             // Only without TLS 1.3: a TLS 1.3 server would staple into CertificateEntry, which the TLS 1.3
             // client does not take yet.
@@ -216,6 +236,8 @@ public final class Tls12Config {
         private ServerSessionStore12 serverSessions;
         private org.tls4j.handshake.tls13.TicketKeys ticketKeys;
         private long sessionLifetimeSeconds = DEFAULT_SESSION_LIFETIME_SECONDS;
+        private Renegotiation renegotiation = Renegotiation.REFUSE;
+        private int maxFragmentLength;
 
         private Builder() {}
 
@@ -243,6 +265,29 @@ public final class Tls12Config {
                 throw new IllegalArgumentException("session lifetime must be 1..604800 seconds");
             }
             sessionLifetimeSeconds = v;
+            return this;
+        }
+
+        /**
+         * Client: request max_fragment_length (RFC 6066, Section 4) of {@code bytes} = 512, 1024, 2048 or
+         * 4096 in TLS 1.0-1.2, sent only when TLS 1.3 is not offered too; 0 (the default) requests nothing. A server that answers caps both
+         * directions; record_size_limit (RFC 8449) takes precedence at a server that has it.
+         */
+        public Builder maxFragmentLength(int bytes) {
+            int code = bytes == 0 ? 0 : bytes == 512 ? 1 : bytes == 1024 ? 2 : bytes == 2048 ? 3 : bytes == 4096 ? 4 : -1;
+            if (code < 0) {
+                throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096, not " + bytes);
+            }
+            maxFragmentLength = code;
+            return this;
+        }
+
+        /** The renegotiation policy (default {@link Renegotiation#REFUSE}; see there why). */
+        public Builder renegotiation(Renegotiation v) {
+            if (v == null) {
+                throw new IllegalArgumentException("renegotiation policy is null");
+            }
+            renegotiation = v;
             return this;
         }
 

@@ -174,13 +174,11 @@ final class Tls12Server {
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
-        if (ri != null && !ri.isEmpty()) {
-            throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
-                    "non-empty renegotiation_info in an initial ClientHello (RFC 5746, Section 3.6)");
-        }
+        boolean scsv = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        Renegotiation12.checkClientHello(cx, ri, scsv);
         // RFC 5746, Section 3.6: the SCSV or the extension (a ClientHello may have no extensions at all).
-        boolean secureRenegotiation = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
-                || ri != null;
+        boolean secureRenegotiation = scsv || ri != null;
+        cx.peerSecureRenegotiation = secureRenegotiation;
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -318,7 +316,7 @@ final class Tls12Server {
         }
         List<Extension> ext = new ArrayList<Extension>();
         if (ch0.secureRenegotiation) {
-            ext.add(RenegotiationInfo.EMPTY);
+            ext.add(Renegotiation12.serverHelloInfo(cx));
         }
         if (ch0.ems) {
             ext.add(ExtendedMasterSecret.INSTANCE);
@@ -340,6 +338,12 @@ final class Tls12Server {
             // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
             ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
         }
+        // RFC 8449, Section 5: record_size_limit, when answered, takes precedence over max_fragment_length.
+        org.tls4j.handshake.tls12.ext.MaxFragmentLength mfl = offeredRsl != null && ownRsl != 0 ? null
+                : MaxFragmentLength12.requested(ch.extensions);
+        if (mfl != null) {
+            ext.add(mfl); // RFC 6066, Section 4: echo the requested value
+        }
         if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
             ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
         }
@@ -357,6 +361,9 @@ final class Tls12Server {
         if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
                     RecordSizeLimit12.clamp(ownRsl)));
+        }
+        if (mfl != null && sent.contains(ExtensionType.MAX_FRAGMENT_LENGTH)) {
+            cx.output(HandshakeOutput.For12.recordSizeLimit(mfl.bytes(), mfl.bytes()));
         }
         // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
         // a server without it).
@@ -639,11 +646,14 @@ final class Tls12Server {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(true, cx.transcript(), f);
+            cx.clientVerifyData = f.verifyData();
             cx.addReceived();
             Resume12.serverSessionEstablished(cx, keys, summary);
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeServerWrite()));
-            cx.send(new Finished(cx.config12.hooks.finished(keys.finished(false, cx.transcript()))));
+            byte[] mine = cx.config12.hooks.finished(keys.finished(false, cx.transcript()));
+            cx.serverVerifyData = mine.clone();
+            cx.send(new Finished(mine));
             cx.complete(summary);
             return new Connected12(keys, proof, false);
         }

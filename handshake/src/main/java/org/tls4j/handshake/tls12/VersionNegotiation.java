@@ -233,6 +233,16 @@ public final class VersionNegotiation implements HandshakeDriver {
     }
 
     @Override
+    public boolean renegotiate() throws TlsAlert {
+        return current != null && current.renegotiate();
+    }
+
+    @Override
+    public boolean applicationDataAllowed() {
+        return current != null && current.applicationDataAllowed();
+    }
+
+    @Override
     public boolean keyUpdateOwed() {
         return current != null && current.keyUpdateOwed();
     }
