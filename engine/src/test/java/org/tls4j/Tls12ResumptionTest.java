@@ -260,4 +260,29 @@ class Tls12ResumptionTest {
             assertEquals(null, p.server.failure());
         }
     }
+    /**
+     * A session is not resumed once a certificate of the original chain has expired, though the session
+     * itself has not: the client offers nothing and the full handshake then refuses the expired chain.
+     */
+    @Test
+    void sessionIsNotResumedPastItsCertificatesExpiry() throws Exception {
+        org.tls4j.crypto.x509.TestPki shortLived = new org.tls4j.crypto.x509.TestPki(TestCerts.RANDOM,
+                TestCerts.NOW - 86400, TestCerts.NOW + 3600);
+        TestPki.Key key = TestCerts.key(TestPki.KeyKind.EC_P256);
+        org.tls4j.crypto.x509.TestPki.Authority root = shortLived.root("short-lived root", key);
+        org.tls4j.crypto.x509.Certificate leaf = root.serverLeaf(key, "localhost");
+        TlsConfig s = TlsConfig.builder().certificate(new org.tls4j.handshake.tls13.CertifiedKey(
+                java.util.Arrays.asList(leaf, root.certificate()), key)).clock(serverClock)
+                .versions(ProtocolVersion.TLS12).build();
+        TlsConfig c = client().trustAnchors(java.util.Collections.singletonList(root.certificate())).build();
+        connect(c, s);
+        assertTrue(connect(c, s).client.session().isResumed());
+        clientClock.advanceSeconds(1800);
+        assertTrue(connect(c, s).client.session().isResumed(), "still within the certificates' validity");
+        clientClock.advanceSeconds(1801); // past notAfter, within the session's 7200 s
+        assertTrue(cache.hasSession12(HOST, PORT, clientClock.millis()));
+        EnginePair p = new EnginePair(TlsEngine.client(c, HOST, PORT), TlsEngine.server(s));
+        assertFalse(p.handshake(), "the expired chain is checked again, not resumed");
+        assertTrue(p.clientFailure != null, "the client refused the chain");
+    }
 }

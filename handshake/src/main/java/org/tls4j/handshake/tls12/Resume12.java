@@ -54,8 +54,8 @@ import org.tls4j.record.TlsAlert;
  * handshake_failure; a client aborts whenever the ServerHello's EMS state differs from the session's),
  * the same encrypt_then_mac state (RFC 7366, Section 3.1), the same server name (RFC 6066, Section 3: the
  * server never resumes a session under another name, and sends no server_name in a resuming ServerHello),
- * and, when the server requires client certificates, only a session that had one. Anything else falls
- * back to a full handshake.
+ * only while every certificate of the peer's original chain is still valid, and, when the server requires
+ * client certificates, only a session that had one. Anything else falls back to a full handshake.
  *
  * <p>Tickets (RFC 5077): a {@link Session12} is sealed with {@link TicketKeys} (AES-256-GCM, the same
  * keys and sealing code as TLS 1.3 tickets; format byte 12 keeps the two apart). The client always sends
@@ -197,7 +197,24 @@ final class Resume12 {
         if (!sameName(s.serverName, choice.serverName)) {
             return false; // RFC 6066, Section 3
         }
-        return cx.config.clientAuth() != ClientAuth.REQUIRED || !s.peerChain.isEmpty();
+        if (cx.config.clientAuth() == ClientAuth.REQUIRED && s.peerChain.isEmpty()) {
+            return false; // the session had no client certificate, and this server now requires one
+        }
+        return chainStillValid(s.peerChain, now);
+    }
+
+    /**
+     * True when every certificate the peer showed in the original handshake is still within its validity
+     * period: a resumed session carries that chain forward (RFC 5246, Section 7.3 keeps the "peer
+     * certificate" in the session state), so a session is not resumed past its certificates' expiry.
+     */
+    static boolean chainStillValid(List<Certificate> chain, long nowMillis) {
+        for (Certificate c : chain) {
+            if (!c.isValidAt(nowMillis / 1000)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean sameName(String a, String b) {
@@ -312,7 +329,7 @@ final class Resume12 {
             return null;
         }
         if (!c12.versions.contains(s.version) || !c12.suites.contains(s.suite) || !sameName(s.serverName, c.serverName())
-                || (!s.ems && c12.requireExtendedMasterSecret)) {
+                || (!s.ems && c12.requireExtendedMasterSecret) || !chainStillValid(s.peerChain, c.clock().millis())) {
             s.destroy();
             return null;
         }
