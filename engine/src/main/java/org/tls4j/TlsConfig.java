@@ -21,6 +21,7 @@ import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.ServerSessionStore12;
 import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
@@ -123,11 +124,14 @@ public final class TlsConfig {
                 older.add(v);
             }
         }
+        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
                 .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
-                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).maxFragmentLength(b.maxFragmentLength).build();
-        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).maxFragmentLength(b.maxFragmentLength)
+                // TLS 1.0-1.2 resumption (RFC 5246, Section 7.3; RFC 5077): the store, and the TLS 1.3 ticket keys.
+                .serverSessions(b.serverSessions12).ticketKeys(b.sessionTickets > 0 ? keys : null)
+                .sessionLifetimeSeconds(b.ticketLifetimeSeconds).build();
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
         sessionCache = b.sessionCache;
@@ -357,6 +361,7 @@ public final class TlsConfig {
         private HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
         private TicketKeys ticketKeys;
         private int sessionTickets = 2;
+        private ServerSessionStore12 serverSessions12 = new ServerSessionStore12();
         private long ticketLifetimeSeconds = Resumption.DEFAULT_LIFETIME_SECONDS;
         private List<Integer> pskModes = Arrays.asList(PskKeyExchangeModes.PSK_DHE_KE);
         private SessionCache sessionCache = new SessionCache();
@@ -404,6 +409,18 @@ public final class TlsConfig {
         public Builder pskKeyExchangeModes(Integer... modes) {
             pskModes = nonEmpty(Arrays.asList(modes), "PSK key exchange modes");
             Resumption.NONE.withPskModes(pskModes); // validates
+            return this;
+        }
+
+        /**
+         * Server: the TLS 1.0-1.2 session store for session-ID resumption (RFC 5246, Section 7.3), bounded
+         * and thread-safe; share one between configurations that may resume each other's sessions. Default:
+         * a store of {@link ServerSessionStore12#DEFAULT_CAPACITY} sessions per builder; null issues no
+         * session IDs. Sessions live {@link #ticketLifetimeSeconds} (as do TLS 1.2 tickets, which
+         * {@link #sessionTickets}{@code (0)} turns off together with TLS 1.3's).
+         */
+        public Builder serverSessionStore(ServerSessionStore12 store) {
+            serverSessions12 = store;
             return this;
         }
 

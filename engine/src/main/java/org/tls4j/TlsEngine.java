@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.tls4j.handshake.HandshakeDriver;
+import org.tls4j.handshake.tls12.ClientSessions12;
 import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls12.VersionNegotiation;
@@ -143,7 +144,8 @@ public final class TlsEngine {
     }
 
     private TlsEngine(TlsConfig config, String peerHost, int peerPort) {
-        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true);
+        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true,
+                config.sessionCache() == null ? null : config.sessionCache().forPeer12(peerHost, peerPort));
     }
 
     /**
@@ -156,12 +158,17 @@ public final class TlsEngine {
 
     /** An engine over both handshake configurations (the TLS 1.3 one carries the client's older-versions offer). */
     TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client) {
+        this(handshakeConfig, tls12Config, client, null);
+    }
+
+    /** As above; a client keeps and offers TLS 1.0-1.2 sessions in {@code sessions12} (null: none). */
+    TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client, ClientSessions12 sessions12) {
         this.client = client;
         // RFC 8446, Section 5.1 and RFC 5246, Appendix E.1: 0x0301 for the first ClientHello record.
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
         HandshakeDriver h;
         try {
-            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config)
+            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config, sessions12)
                     : VersionNegotiation.server(handshakeConfig, tls12Config);
         } catch (TlsAlert a) {
             throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
@@ -187,7 +194,8 @@ public final class TlsEngine {
     /**
      * A client engine for a connection to {@code peerHost:peerPort}: it offers a ticket from the
      * config's {@link TlsConfig#sessionCache() session cache} kept under that server name and port
-     * (RFC 8446, Section 2.2), and keeps the tickets this connection receives there. {@link TlsSocket}
+     * (RFC 8446, Section 2.2), or a TLS 1.0-1.2 session (by session ID or RFC 5077 ticket), and keeps
+     * the tickets and sessions this connection receives there. {@link TlsSocket}
      * and {@link Transport} call it with the server name (or host) and port they connect to; an
      * in-memory engine names its peer here. {@link #client(TlsConfig)} does not resume.
      */

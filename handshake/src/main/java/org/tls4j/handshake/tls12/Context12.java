@@ -43,6 +43,9 @@ final class Context12 {
      */
     Renegotiation12.Previous previous;
 
+    /** Session resumption state of this connection ({@link Resume12}); never null. */
+    final Resume12.Pending resumption = new Resume12.Pending();
+
     Context12(HandshakeConfig config, Tls12Config config12, boolean client) {
         this.config = config;
         this.config12 = config12;

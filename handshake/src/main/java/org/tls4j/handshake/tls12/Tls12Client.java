@@ -75,8 +75,8 @@ import org.tls4j.record.TlsAlert;
  * </pre>
  *
  * Each state holds what the next steps need in final fields; {@link Negotiated} bundles what ServerHello
- * fixed. Session resumption, renegotiation and session tickets are not implemented: a server that
- * resumes, or sends a HelloRequest, is refused (the latter with a no_renegotiation warning; RFC 5746,
+ * fixed. Session resumption (by session ID or RFC 5077 ticket) is in {@link Resume12}; a server that
+ * resumes a session that was not offered, or sends a HelloRequest, is refused (the latter with a no_renegotiation warning; RFC 5746,
  * Section 4.5 and RFC 5246, Section 7.4.1.1).
  */
 final class Tls12Client {
@@ -146,7 +146,7 @@ final class Tls12Client {
                     "compression method " + sh.legacyCompressionMethod + " was not offered (RFC 5246, Section 7.4.1.3)");
         }
         byte[] sid = sh.legacySessionIdEcho();
-        if (sid.length > 0 && Arrays.equals(sid, ch.legacySessionId())) {
+        if (sid.length > 0 && Arrays.equals(sid, ch.legacySessionId()) && cx.resumption.offered == null) {
             throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                     "the server resumes a session the client never had (RFC 5246, Section 7.4.1.3)");
         }
@@ -201,8 +201,9 @@ final class Tls12Client {
         }
         MaxFragmentLength12.clientAccept(cx, ch.extensions, ext, rsl != null);
         cx.keyExchange = suite.keyExchange;
-        return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn,
-                ext.contains(ExtensionType.STATUS_REQUEST)));
+        Negotiated n = new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn, ext.contains(ExtensionType.STATUS_REQUEST));
+        State12 resumed = Resume12.clientAfterServerHello(cx, ch, sh, n, ext);
+        return resumed != null ? resumed : new ExpectCertificate(n);
     }
 
     /** Waits for the server's Certificate (RFC 5246, Section 7.4.2). */
@@ -526,6 +527,9 @@ final class Tls12Client {
 
         @Override
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
+            if (Resume12.clientTicket(cx, m)) {
+                return this; // RFC 5077, Section 3.3: NewSessionTicket before the server's ChangeCipherSpec
+            }
             throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE, "received " + m.type()
                     + " where the server's ChangeCipherSpec was expected (RFC 5246, Section 7.1)");
         }
@@ -559,6 +563,7 @@ final class Tls12Client {
             cx.serverVerifyData = f.verifyData();
             cx.addReceived();
             cx.complete(summary);
+            Resume12.clientSessionEstablished(cx, keys, summary);
             return new Connected12(keys, proof, true);
         }
     }

@@ -30,6 +30,9 @@ import org.tls4j.record.ProtocolVersion;
  * always refused (RFC 5746 secure renegotiation is not implemented yet).
  */
 public final class Tls12Config {
+    /** The default session lifetime (seconds) for resumption by session ID or ticket. */
+    public static final long DEFAULT_SESSION_LIFETIME_SECONDS = 7200;
+
     /**
      * Test hooks to build a misbehaving peer; every method's default returns its input unchanged. Never
      * set in production.
@@ -79,6 +82,12 @@ public final class Tls12Config {
     final Hooks hooks;
     final byte[] ocspResponse;
     final boolean requestOcsp;
+    /** Server: the session-ID store, or null (session IDs not issued). */
+    final ServerSessionStore12 serverSessions;
+    /** Server: the keys that seal RFC 5077 tickets (shared with TLS 1.3), or null (no tickets). */
+    final org.tls4j.handshake.tls13.TicketKeys ticketKeys;
+    /** Server: how long a session may be resumed (seconds). */
+    final long sessionLifetimeSeconds;
     final Renegotiation renegotiation;
     /** Client: the max_fragment_length code to request (1..4), or 0 for none. */
     final int maxFragmentLength;
@@ -95,6 +104,9 @@ public final class Tls12Config {
         hooks = b.hooks;
         ocspResponse = b.ocspResponse == null ? null : b.ocspResponse.clone();
         requestOcsp = b.requestOcsp;
+        serverSessions = b.serverSessions;
+        ticketKeys = b.ticketKeys;
+        sessionLifetimeSeconds = b.sessionLifetimeSeconds;
         renegotiation = b.renegotiation;
         maxFragmentLength = b.maxFragmentLength;
         for (ProtocolVersion v : versions) {
@@ -221,10 +233,40 @@ public final class Tls12Config {
         private Hooks hooks = NO_HOOKS;
         private byte[] ocspResponse;
         private boolean requestOcsp;
+        private ServerSessionStore12 serverSessions;
+        private org.tls4j.handshake.tls13.TicketKeys ticketKeys;
+        private long sessionLifetimeSeconds = DEFAULT_SESSION_LIFETIME_SECONDS;
         private Renegotiation renegotiation = Renegotiation.REFUSE;
         private int maxFragmentLength;
 
         private Builder() {}
+
+        /**
+         * Server: the store for session-ID resumption (RFC 5246, Section 7.3); null (the builder's
+         * default) issues no session IDs.
+         */
+        public Builder serverSessions(ServerSessionStore12 v) {
+            serverSessions = v;
+            return this;
+        }
+
+        /**
+         * Server: the keys that seal RFC 5077 session tickets (the TLS 1.3 ones may be shared); null (the
+         * builder's default) issues no tickets and ignores offered ones.
+         */
+        public Builder ticketKeys(org.tls4j.handshake.tls13.TicketKeys v) {
+            ticketKeys = v;
+            return this;
+        }
+
+        /** Server: how long a session (by ID or ticket) may be resumed, 1..604800 seconds (default 7200). */
+        public Builder sessionLifetimeSeconds(long v) {
+            if (v < 1 || v > 604800) {
+                throw new IllegalArgumentException("session lifetime must be 1..604800 seconds");
+            }
+            sessionLifetimeSeconds = v;
+            return this;
+        }
 
         /**
          * Client: request max_fragment_length (RFC 6066, Section 4) of {@code bytes} = 512, 1024, 2048 or

@@ -50,7 +50,18 @@ public final class Tls12Handshake implements HandshakeDriver {
      */
     public static Tls12Handshake client(HandshakeConfig config, Tls12Config config12, ClientHello ch,
             ServerHello sh, byte[] serverHelloEncoded) throws TlsAlert {
+        return client(config, config12, ch, sh, serverHelloEncoded, null, null);
+    }
+
+    /**
+     * As above, for a client that offered {@code offered} (or null) and keeps the session it ends with in
+     * {@code sessions} (or nowhere, when null).
+     */
+    static Tls12Handshake client(HandshakeConfig config, Tls12Config config12, ClientHello ch, ServerHello sh,
+            byte[] serverHelloEncoded, ClientSessions12 sessions, Session12 offered) throws TlsAlert {
         Context12 cx = new Context12(config, config12, true);
+        cx.resumption.clientSessions = sessions;
+        cx.resumption.offered = offered;
         return new Tls12Handshake(cx, Tls12Client.afterServerHello(cx, ch, sh, serverHelloEncoded));
     }
 

@@ -32,6 +32,7 @@ import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
+import org.tls4j.handshake.tls12.ext.SessionTicket;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
@@ -74,8 +75,8 @@ import org.tls4j.record.TlsAlert;
  * Application Data                       &lt;-------&gt;  {@link Connected12}
  * </pre>
  *
- * No session is cached (the ServerHello's session_id is empty, RFC 5246, Section 7.4.1.3), so every
- * handshake is a full one; renegotiation is refused.
+ * Session resumption (by session ID or RFC 5077 ticket) and its abbreviated handshake live in
+ * {@link Resume12}; {@link #start} asks it first. Renegotiation is refused.
  */
 final class Tls12Server {
     private Tls12Server() {}
@@ -309,6 +310,10 @@ final class Tls12Server {
             byte[] down = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, (byte) (v.equals(ProtocolVersion.TLS12) ? 1 : 0)};
             System.arraycopy(down, 0, random, 24, 8);
         }
+        State12 resumed = Resume12.serverTryResume(cx, ch, ch0, random);
+        if (resumed != null) {
+            return resumed;
+        }
         List<Extension> ext = new ArrayList<Extension>();
         if (ch0.secureRenegotiation) {
             ext.add(Renegotiation12.serverHelloInfo(cx));
@@ -342,12 +347,16 @@ final class Tls12Server {
         if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
             ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
         }
+        if (Resume12.offersTicket(cx, ch)) {
+            ext.add(SessionTicket.EMPTY); // RFC 5077, Section 3.2: a NewSessionTicket will follow
+        }
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
         Tls12Config.Hooks hooks = cx.config12.hooks;
         Extensions sent = new Extensions(hooks.serverHelloExtensions(ext));
-        ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, sent);
+        ServerHello sh = new ServerHello(v, random, Resume12.newSessionId(cx), ch0.suite.suite, 0, sent);
+        Resume12.ticketAcknowledged(cx, sent);
         cx.send(sh);
         if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
@@ -639,6 +648,7 @@ final class Tls12Server {
             Keys12.FinishedChecked proof = keys.checkFinished(true, cx.transcript(), f);
             cx.clientVerifyData = f.verifyData();
             cx.addReceived();
+            Resume12.serverSessionEstablished(cx, keys, summary);
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeServerWrite()));
             byte[] mine = cx.config12.hooks.finished(keys.finished(false, cx.transcript()));

@@ -87,6 +87,14 @@ public final class HandshakeSummary {
         return ocspResponse == null ? null : ocspResponse.clone();
     }
 
+    /** This summary marked as an abbreviated handshake that resumed a session (TLS 1.0-1.2 machines). */
+    public HandshakeSummary asResumed() {
+        HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
+                peerCertificates, localCertificates, true);
+        s.ocspResponse = ocspResponse;
+        return s;
+    }
+
     /** This summary with the stapled OCSP response (TLS 1.0-1.2 machines). */
     public HandshakeSummary withOcspResponse(byte[] der) {
         HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
