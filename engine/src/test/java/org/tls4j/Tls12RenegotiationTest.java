@@ -188,6 +188,34 @@ class Tls12RenegotiationTest {
         assertEquals(0, p.client.wrap(ByteBuffer.wrap(data), ByteBuffer.allocate(1 << 16)).bytesConsumed());
     }
 
+    /**
+     * Triple handshake mitigation: a renegotiation that presents another server certificate (here a valid
+     * one from the same CA, for the same name) is bad_certificate at the client.
+     */
+    @Test
+    void serverCertificateMustNotChange() throws Exception {
+        ProtocolVersion v = ProtocolVersion.TLS12;
+        int[] handshakes = {0};
+        Tls12Config.Hooks swap = new Tls12Config.Hooks() {
+            @Override
+            public List<byte[]> serverCertificates(List<byte[]> ders) {
+                if (handshakes[0]++ == 0) {
+                    return ders;
+                }
+                return TestCerts.leaf(TestPki.KeyKind.EC_P384).chain().stream()
+                        .map(org.tls4j.crypto.x509.Certificate::encoded).toList();
+            }
+        };
+        EnginePair p = established(client(v).renegotiation(Renegotiation.ACCEPT_SECURE).build(),
+                server(v).renegotiation(Renegotiation.ACCEPT_SECURE).tls12Hooks(swap).build());
+        p.client.renegotiate();
+        assertThrows(TlsException.class, () -> pump(new Side(p.client), new Side(p.server)));
+        assertNotNull(p.client.failure());
+        assertEquals(AlertDescription.BAD_CERTIFICATE, p.client.failure().alert(), p.client.failure().getMessage());
+        assertFalse(p.client.failure().isAlertReceived());
+        assertTrue(p.client.failure().getMessage().contains("changed during renegotiation"), p.client.failure().getMessage());
+    }
+
     /** The default policy: renegotiate() is refused locally, and a peer's attempt gets no_renegotiation. */
     @Test
     void refusedByPolicy() throws Exception {

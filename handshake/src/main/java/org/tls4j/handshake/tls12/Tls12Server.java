@@ -374,7 +374,7 @@ final class Tls12Server {
         for (Certificate cert : ch0.certificate.chain()) {
             ders.add(cert.encoded());
         }
-        cx.send(new Certificate12(ders));
+        cx.send(new Certificate12(cx.config12.hooks.serverCertificates(ders)));
         if (sent.contains(ExtensionType.STATUS_REQUEST)) {
             // RFC 6066, Section 8: CertificateStatus right after Certificate.
             cx.send(new CertificateStatus(cx.config12.ocspResponse));
