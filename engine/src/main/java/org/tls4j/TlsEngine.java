@@ -40,7 +40,7 @@ import org.tls4j.record.WriteState;
  * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
  * is refused by default (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning);
  * with {@link TlsConfig.Builder#renegotiation} set to accept it, either side may start one
- * ({@link #renegotiate()}) and application data keeps flowing while it runs.
+ * ({@link #renegotiate()}); application data is delivered while it runs, and ours is sent after it.
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
@@ -234,7 +234,11 @@ public final class TlsEngine {
             destroyIfDone();
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
-        if (!hs.applicationDataAllowed()) {
+        if (!hs.isComplete()) {
+            // Also while a TLS 1.0-1.2 renegotiation runs: RFC 5246 lets data interleave until the
+            // ChangeCipherSpec, but OpenSSL refuses application data in the middle of its handshake
+            // (unexpected_message), so ours waits in src until the new keys are in place. What the peer
+            // sends meanwhile is still accepted (unwrap).
             return result(TlsResult.Status.OK, 0, produced);
         }
         int consumed = 0;
@@ -812,9 +816,11 @@ public final class TlsEngine {
 
     /**
      * TLS 1.0-1.2 secure renegotiation (RFC 5746): a client queues a new ClientHello, a server a
-     * HelloRequest, for the next {@link #wrap}; the new handshake then runs under the current keys while
-     * application data goes on in both directions (RFC 5246, Section 7.4.1.1), and its keys replace the
-     * old ones at each side's ChangeCipherSpec. {@link #session()} describes the new handshake once it
+     * HelloRequest, for the next {@link #wrap}; the new handshake then runs under the current keys, and its
+     * keys replace the old ones at each side's ChangeCipherSpec. Application data the peer sends during
+     * the handshake is delivered (RFC 5246, Section 7.4.1.1 allows it until the ChangeCipherSpec); ours
+     * waits in {@code src} (wrap consumes nothing) from the renegotiating ClientHello until the
+     * handshake is complete, because OpenSSL refuses application data in the middle of a handshake. {@link #session()} describes the new handshake once it
      * completes. A peer that refuses answers with a no_renegotiation warning, which this engine, like
      * every warning but user_canceled, treats as fatal.
      *

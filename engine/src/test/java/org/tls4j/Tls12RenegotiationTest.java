@@ -133,7 +133,8 @@ class Tls12RenegotiationTest {
         assertArrayEquals(exportBefore, p.server.exportKeyingMaterial("EXPERIMENTAL reneg", null, 32));
 
         (byClient ? p.client : p.server).renegotiate();
-        // Data queued right behind the request travels under the old keys while the handshake runs.
+        // Data queued right behind the request: a side in the middle of the handshake holds its own until
+        // the new keys are in place (what it receives is delivered); nothing is lost or reordered.
         c.queue("c-during", 8);
         s.queue("s-during", 8);
         pump(c, s);
@@ -160,6 +161,59 @@ class Tls12RenegotiationTest {
         assertFalse(Arrays.equals(exportAfter, p.client.exportKeyingMaterial("EXPERIMENTAL reneg", null, 32)));
         assertNull(p.client.failure());
         assertNull(p.server.failure());
+    }
+
+    /** Application data that arrives in the middle of the renegotiation (under the old keys) is delivered. */
+    @Test
+    void dataArrivingDuringTheRenegotiationIsDelivered() throws Exception {
+        ProtocolVersion v = ProtocolVersion.TLS12;
+        EnginePair p = established(client(v).renegotiation(Renegotiation.ACCEPT_SECURE).build(),
+                server(v).renegotiation(Renegotiation.ACCEPT_SECURE).build());
+        p.client.renegotiate();
+        ByteBuffer hello = ByteBuffer.allocate(1 << 16);
+        p.client.wrap(ByteBuffer.allocate(0), hello);
+        // The server has not seen the ClientHello yet: its data goes out under the old keys.
+        byte[] data = "sent before the server saw the ClientHello".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer net = ByteBuffer.allocate(1 << 16);
+        assertEquals(data.length, p.server.wrap(ByteBuffer.wrap(data), net).bytesConsumed());
+        net.flip();
+        ByteBuffer app = ByteBuffer.allocate(1 << 15);
+        p.client.unwrap(net, app);
+        assertEquals(TlsResult.HandshakeStatus.NEED_UNWRAP, p.client.handshakeStatus(), "still renegotiating");
+        app.flip();
+        byte[] got = new byte[app.remaining()];
+        app.get(got);
+        assertArrayEquals(data, got);
+        // The client, in the middle of its handshake, holds its own data.
+        assertEquals(0, p.client.wrap(ByteBuffer.wrap(data), ByteBuffer.allocate(1 << 16)).bytesConsumed());
+    }
+
+    /**
+     * Triple handshake mitigation: a renegotiation that presents another server certificate (here a valid
+     * one from the same CA, for the same name) is bad_certificate at the client.
+     */
+    @Test
+    void serverCertificateMustNotChange() throws Exception {
+        ProtocolVersion v = ProtocolVersion.TLS12;
+        int[] handshakes = {0};
+        Tls12Config.Hooks swap = new Tls12Config.Hooks() {
+            @Override
+            public List<byte[]> serverCertificates(List<byte[]> ders) {
+                if (handshakes[0]++ == 0) {
+                    return ders;
+                }
+                return TestCerts.leaf(TestPki.KeyKind.EC_P384).chain().stream()
+                        .map(org.tls4j.crypto.x509.Certificate::encoded).toList();
+            }
+        };
+        EnginePair p = established(client(v).renegotiation(Renegotiation.ACCEPT_SECURE).build(),
+                server(v).renegotiation(Renegotiation.ACCEPT_SECURE).tls12Hooks(swap).build());
+        p.client.renegotiate();
+        assertThrows(TlsException.class, () -> pump(new Side(p.client), new Side(p.server)));
+        assertNotNull(p.client.failure());
+        assertEquals(AlertDescription.BAD_CERTIFICATE, p.client.failure().alert(), p.client.failure().getMessage());
+        assertFalse(p.client.failure().isAlertReceived());
+        assertTrue(p.client.failure().getMessage().contains("changed during renegotiation"), p.client.failure().getMessage());
     }
 
     /** The default policy: renegotiate() is refused locally, and a peer's attempt gets no_renegotiation. */

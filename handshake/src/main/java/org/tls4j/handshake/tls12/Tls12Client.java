@@ -76,8 +76,10 @@ import org.tls4j.record.TlsAlert;
  *
  * Each state holds what the next steps need in final fields; {@link Negotiated} bundles what ServerHello
  * fixed. Session resumption (by session ID or RFC 5077 ticket) is in {@link Resume12}; a server that
- * resumes a session that was not offered, or sends a HelloRequest, is refused (the latter with a no_renegotiation warning; RFC 5746,
- * Section 4.5 and RFC 5246, Section 7.4.1.1).
+ * resumes a session that was not offered is refused. A HelloRequest starts a renegotiation when the
+ * policy and the server's RFC 5746 support allow it ({@link Renegotiation12}: a new ClientHello, then
+ * these same states from {@link Renegotiation12.ExpectServerHello}); otherwise it gets a no_renegotiation
+ * warning (RFC 5746, Section 4.5 and RFC 5246, Section 7.4.1.1).
  */
 final class Tls12Client {
     private Tls12Client() {}

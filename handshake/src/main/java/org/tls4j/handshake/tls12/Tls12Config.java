@@ -63,6 +63,11 @@ public final class Tls12Config {
             return extensions;
         }
 
+        /** Server: the Certificate chain (DER, leaf first) to send instead of {@code ders}. */
+        default List<byte[]> serverCertificates(List<byte[]> ders) {
+            return ders;
+        }
+
         /** A renegotiation's renegotiated_connection (RFC 5746, Section 3.5, 3.7) to send instead of {@code value}. */
         default byte[] renegotiatedConnection(byte[] value) {
             return value;

@@ -76,7 +76,9 @@ import org.tls4j.record.TlsAlert;
  * </pre>
  *
  * Session resumption (by session ID or RFC 5077 ticket) and its abbreviated handshake live in
- * {@link Resume12}; {@link #start} asks it first. Renegotiation is refused.
+ * {@link Resume12}; {@link #start} asks it first. A renegotiating ClientHello runs through {@link #start}
+ * again in a fresh context when {@link Renegotiation12} allows it, and is refused with no_renegotiation
+ * otherwise.
  */
 final class Tls12Server {
     private Tls12Server() {}
@@ -374,7 +376,7 @@ final class Tls12Server {
         for (Certificate cert : ch0.certificate.chain()) {
             ders.add(cert.encoded());
         }
-        cx.send(new Certificate12(ders));
+        cx.send(new Certificate12(cx.config12.hooks.serverCertificates(ders)));
         if (sent.contains(ExtensionType.STATUS_REQUEST)) {
             // RFC 6066, Section 8: CertificateStatus right after Certificate.
             cx.send(new CertificateStatus(cx.config12.ocspResponse));
