@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tls4j.handshake.tls12.ClientSessions12;
+import org.tls4j.handshake.tls12.Session12;
 import org.tls4j.handshake.tls13.ClientTicket;
 import org.tls4j.handshake.tls13.ClientTickets;
 
 /**
- * The client's TLS 1.3 session cache: tickets received from servers (RFC 8446, Section 4.6.1), keyed
- * by server name and port, bounded, thread-safe (one lock). A ticket is single use: the handshake takes
+ * The client's session cache: TLS 1.3 tickets received from servers (RFC 8446, Section 4.6.1) and
+ * TLS 1.0-1.2 sessions (session ID and, when the server sent one, the RFC 5077 ticket; one per server, the
+ * latest), both keyed by server name and port, bounded, thread-safe (one lock). A ticket is single use: the handshake takes
  * it out before offering it (RFC 8446, Appendix C.4: "Clients SHOULD NOT reuse a ticket for multiple
  * connections"), so a second connection to the same server uses the next ticket or a full handshake.
  * Expired tickets are dropped when met; destroyed tickets have their PSK zeroed.
@@ -31,6 +34,8 @@ public final class SessionCache {
     private final int maxTicketsPerPeer;
     private final LinkedHashMap<String, ArrayDeque<ClientTicket>> byPeer =
             new LinkedHashMap<String, ArrayDeque<ClientTicket>>(16, 0.75f, true);
+    /** TLS 1.0-1.2 sessions, one per server (the latest replaces the previous one), same bound on servers. */
+    private final LinkedHashMap<String, Session12> sessions12 = new LinkedHashMap<String, Session12>(16, 0.75f, true);
 
     /** A cache with the default bounds. */
     public SessionCache() {
@@ -67,6 +72,49 @@ public final class SessionCache {
                 SessionCache.this.put(k, ticket);
             }
         };
+    }
+
+    /** The view of this cache's TLS 1.0-1.2 sessions for one server, given to that connection's handshake. */
+    ClientSessions12 forPeer12(String host, int port) {
+        final String k = key(host, port);
+        return new ClientSessions12() {
+            @Override
+            public Session12 take(long nowMillis) {
+                return SessionCache.this.take12(k, nowMillis);
+            }
+
+            @Override
+            public void put(Session12 session) {
+                SessionCache.this.put12(k, session);
+            }
+        };
+    }
+
+    private synchronized Session12 take12(String k, long nowMillis) {
+        Session12 s = sessions12.remove(k);
+        if (s != null && s.isExpired(nowMillis)) {
+            s.destroy();
+            return null;
+        }
+        return s;
+    }
+
+    private synchronized void put12(String k, Session12 s) {
+        Session12 old = sessions12.put(k, s);
+        if (old != null && old != s) {
+            old.destroy();
+        }
+        Iterator<Map.Entry<String, Session12>> it = sessions12.entrySet().iterator();
+        while (sessions12.size() > maxPeers && it.hasNext()) {
+            it.next().getValue().destroy();
+            it.remove();
+        }
+    }
+
+    /** True when an unexpired TLS 1.0-1.2 session is held for {@code host:port} at {@code nowMillis}. */
+    public synchronized boolean hasSession12(String host, int port, long nowMillis) {
+        Session12 s = sessions12.get(key(host, port));
+        return s != null && !s.isExpired(nowMillis);
     }
 
     private synchronized ClientTicket take(String k, long nowMillis) {
@@ -120,7 +168,7 @@ public final class SessionCache {
         return n;
     }
 
-    /** Forgets (and destroys) every ticket. */
+    /** Forgets (and destroys) every ticket and session. */
     public synchronized void clear() {
         for (ArrayDeque<ClientTicket> q : byPeer.values()) {
             for (ClientTicket t : q) {
@@ -128,5 +176,9 @@ public final class SessionCache {
             }
         }
         byPeer.clear();
+        for (Session12 s : sessions12.values()) {
+            s.destroy();
+        }
+        sessions12.clear();
     }
 }

@@ -21,6 +21,8 @@ import org.tls4j.handshake.tls13.CertifiedKey;
 import org.tls4j.handshake.tls13.ClientAuth;
 import org.tls4j.handshake.tls13.Groups;
 import org.tls4j.handshake.tls12.Suite12;
+import org.tls4j.handshake.tls12.ServerSessionStore12;
+import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls13.HandshakeConfig;
 import org.tls4j.handshake.tls13.Resumption;
@@ -124,11 +126,14 @@ public final class TlsConfig {
                 older.add(v);
             }
         }
+        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
         tls12 = Tls12Config.builder().versions(older).tls13(versions.contains(ProtocolVersion.TLS13))
                 .suites(b.suites12).requireExtendedMasterSecret(b.requireEms).encryptThenMac(b.encryptThenMac)
                 .minDhBits(b.minDhBits).fallbackScsv(b.fallbackScsv).serverDhGroup(b.dhGroup).hooks(b.tls12Hooks)
-                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).build();
-        TicketKeys keys = b.ticketKeys != null ? b.ticketKeys : new TicketKeys(random, clock);
+                .ocspResponse(b.ocspResponse).requestOcsp(b.requestOcsp).renegotiation(b.renegotiation).maxFragmentLength(b.maxFragmentLength)
+                // TLS 1.0-1.2 resumption (RFC 5246, Section 7.3; RFC 5077): the store, and the TLS 1.3 ticket keys.
+                .serverSessions(b.serverSessions12).ticketKeys(b.sessionTickets > 0 ? keys : null)
+                .sessionLifetimeSeconds(b.ticketLifetimeSeconds).build();
         resumption = Resumption.NONE.withTickets(keys, b.sessionTickets).withLifetimeSeconds(b.ticketLifetimeSeconds)
                 .withPskModes(b.pskModes);
         sessionCache = b.sessionCache;
@@ -345,6 +350,8 @@ public final class TlsConfig {
         private byte[] ocspResponse;
         private boolean requestOcsp;
         private Tls12Config.Hooks tls12Hooks;
+        private Renegotiation renegotiation = Renegotiation.REFUSE;
+        private int maxFragmentLength;
         private HandshakeConfig.ExtensionsHook extensionsHook;
         private List<CipherSuite> suites = Arrays.asList(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
@@ -377,6 +384,7 @@ public final class TlsConfig {
         private HandshakeConfig.CertificateVerifyHook certificateVerifyHook;
         private TicketKeys ticketKeys;
         private int sessionTickets = 2;
+        private ServerSessionStore12 serverSessions12 = new ServerSessionStore12();
         private long ticketLifetimeSeconds = Resumption.DEFAULT_LIFETIME_SECONDS;
         private List<Integer> pskModes = Arrays.asList(PskKeyExchangeModes.PSK_DHE_KE);
         private SessionCache sessionCache = new SessionCache();
@@ -438,6 +446,18 @@ public final class TlsConfig {
         public Builder pskKeyExchangeModes(Integer... modes) {
             pskModes = nonEmpty(Arrays.asList(modes), "PSK key exchange modes");
             Resumption.NONE.withPskModes(pskModes); // validates
+            return this;
+        }
+
+        /**
+         * Server: the TLS 1.0-1.2 session store for session-ID resumption (RFC 5246, Section 7.3), bounded
+         * and thread-safe; share one between configurations that may resume each other's sessions. Default:
+         * a store of {@link ServerSessionStore12#DEFAULT_CAPACITY} sessions per builder; null issues no
+         * session IDs. Sessions live {@link #ticketLifetimeSeconds} (as do TLS 1.2 tickets, which
+         * {@link #sessionTickets}{@code (0)} turns off together with TLS 1.3's).
+         */
+        public Builder serverSessionStore(ServerSessionStore12 store) {
+            serverSessions12 = store;
             return this;
         }
 
@@ -546,6 +566,35 @@ public final class TlsConfig {
         /** Client: send TLS_FALLBACK_SCSV (RFC 7507), only when deliberately retrying with fewer versions. */
         public Builder fallbackScsv(boolean v) {
             fallbackScsv = v;
+            return this;
+        }
+
+        /**
+         * Client: request max_fragment_length (RFC 6066, Section 4) of 512, 1024, 2048 or 4096 bytes in
+         * TLS 1.0-1.2 (0, the default: none). It is sent only when TLS 1.3 is not enabled. A server that
+         * echoes it caps the records of both directions, and a longer record is record_overflow. A tls4j
+         * server honours a client's request unless it answers record_size_limit, which takes precedence
+         * (RFC 8449, Section 5); so this matters with servers without record_size_limit, such as OpenSSL.
+         */
+        public Builder maxFragmentLength(int bytes) {
+            if (bytes != 0 && bytes != 512 && bytes != 1024 && bytes != 2048 && bytes != 4096) {
+                throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096, not " + bytes);
+            }
+            maxFragmentLength = bytes;
+            return this;
+        }
+
+        /**
+         * TLS 1.0-1.2 renegotiation (RFC 5746): {@link Renegotiation#REFUSE} (the default: a careful user
+         * gets no renegotiation unless asked, as with Go's crypto/tls; see {@link Renegotiation} for the
+         * attacks behind it) or {@link Renegotiation#ACCEPT_SECURE} (either side may start one with
+         * {@link TlsEngine#renegotiate()} and the peer's is accepted, only with RFC 5746 peers).
+         */
+        public Builder renegotiation(Renegotiation v) {
+            if (v == null) {
+                throw new IllegalArgumentException("renegotiation policy is null");
+            }
+            renegotiation = v;
             return this;
         }
 

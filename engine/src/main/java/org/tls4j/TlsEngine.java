@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.tls4j.handshake.HandshakeDriver;
+import org.tls4j.handshake.tls12.ClientSessions12;
+import org.tls4j.handshake.tls12.Renegotiation;
 import org.tls4j.handshake.tls12.Tls12Config;
 import org.tls4j.handshake.tls12.VersionNegotiation;
 import org.tls4j.handshake.tls13.HandshakeConfig;
@@ -39,7 +41,9 @@ import org.tls4j.record.WriteState;
  * the handshake is complete (wrap then consumes nothing and says NEED_UNWRAP or NEED_WRAP); a failure
  * throws a {@link TlsException} naming the alert, the alert record is produced by the next
  * {@link #wrap}, the keys are destroyed at once, and the engine stays closed. TLS 1.0-1.2 renegotiation
- * is refused (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning).
+ * is refused by default (a HelloRequest or a renegotiating ClientHello gets a no_renegotiation warning);
+ * with {@link TlsConfig.Builder#renegotiation} set to accept it, either side may start one
+ * ({@link #renegotiate()}); application data is delivered while it runs, and ours is sent after it.
  *
  * <p>Inside, one call flows like this (names are the real classes):
  * <pre>
@@ -145,7 +149,8 @@ public final class TlsEngine {
     }
 
     private TlsEngine(TlsConfig config, String peerHost, int peerPort) {
-        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true);
+        this(config.handshakeConfig(peerHost, peerPort), config.tls12Config(), true,
+                config.sessionCache() == null ? null : config.sessionCache().forPeer12(peerHost, peerPort));
     }
 
     /**
@@ -158,6 +163,11 @@ public final class TlsEngine {
 
     /** An engine over both handshake configurations (the TLS 1.3 one carries the client's older-versions offer). */
     TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client) {
+        this(handshakeConfig, tls12Config, client, null);
+    }
+
+    /** As above; a client keeps and offers TLS 1.0-1.2 sessions in {@code sessions12} (null: none). */
+    TlsEngine(HandshakeConfig handshakeConfig, Tls12Config tls12Config, boolean client, ClientSessions12 sessions12) {
         this.client = client;
         List<ProtocolVersion> enabled = new ArrayList<ProtocolVersion>();
         if (tls12Config.tls13()) {
@@ -169,7 +179,7 @@ public final class TlsEngine {
         writeState.setVersion(client ? ProtocolVersion.TLS10 : ProtocolVersion.TLS12);
         HandshakeDriver h;
         try {
-            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config)
+            h = client ? VersionNegotiation.client(handshakeConfig, tls12Config, sessions12)
                     : VersionNegotiation.server(handshakeConfig, tls12Config);
         } catch (TlsAlert a) {
             throw new IllegalStateException("cannot start the handshake: " + a.getMessage(), a);
@@ -195,7 +205,8 @@ public final class TlsEngine {
     /**
      * A client engine for a connection to {@code peerHost:peerPort}: it offers a ticket from the
      * config's {@link TlsConfig#sessionCache() session cache} kept under that server name and port
-     * (RFC 8446, Section 2.2), and keeps the tickets this connection receives there. {@link TlsSocket}
+     * (RFC 8446, Section 2.2), or a TLS 1.0-1.2 session (by session ID or RFC 5077 ticket), and keeps
+     * the tickets and sessions this connection receives there. {@link TlsSocket}
      * and {@link Transport} call it with the server name (or host) and port they connect to; an
      * in-memory engine names its peer here. {@link #client(TlsConfig)} does not resume.
      */
@@ -240,6 +251,10 @@ public final class TlsEngine {
             return result(TlsResult.Status.CLOSED, 0, produced);
         }
         if (!hs.isComplete()) {
+            // Also while a TLS 1.0-1.2 renegotiation runs: RFC 5246 lets data interleave until the
+            // ChangeCipherSpec, but OpenSSL refuses application data in the middle of its handshake
+            // (unexpected_message), so ours waits in src until the new keys are in place. What the peer
+            // sends meanwhile is still accepted (unwrap).
             return result(TlsResult.Status.OK, 0, produced);
         }
         int consumed = 0;
@@ -500,7 +515,7 @@ public final class TlsEngine {
         } else if (type == ContentType.ALERT.code) {
             handleAlert();
         } else if (type == ContentType.APPLICATION_DATA.code) {
-            if (legacyVersion != null ? !hs.isComplete() : readEpochs < 2) {
+            if (legacyVersion != null ? !hs.applicationDataAllowed() : readEpochs < 2) {
                 throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE,
                         "application data before the handshake keys allow it (RFC 8446, Section 2; RFC 5246, Section 7.4.9)");
             }
@@ -827,6 +842,37 @@ public final class TlsEngine {
             applyOutputs();
         } catch (TlsAlert a) {
             throw fail(a);
+        }
+    }
+
+    /**
+     * TLS 1.0-1.2 secure renegotiation (RFC 5746): a client queues a new ClientHello, a server a
+     * HelloRequest, for the next {@link #wrap}; the new handshake then runs under the current keys, and its
+     * keys replace the old ones at each side's ChangeCipherSpec. Application data the peer sends during
+     * the handshake is delivered (RFC 5246, Section 7.4.1.1 allows it until the ChangeCipherSpec); ours
+     * waits in {@code src} (wrap consumes nothing) from the renegotiating ClientHello until the
+     * handshake is complete, because OpenSSL refuses application data in the middle of a handshake. {@link #session()} describes the new handshake once it
+     * completes. A peer that refuses answers with a no_renegotiation warning, which this engine, like
+     * every warning but user_canceled, treats as fatal.
+     *
+     * @throws IllegalStateException when the config's policy is {@link Renegotiation#REFUSE}, the
+     *     connection is not an established TLS 1.0-1.2 one, the peer showed no RFC 5746 support, a
+     *     renegotiation is already running, or the outbound side is closed
+     */
+    public void renegotiate() throws TlsException {
+        if (summary == null || failure != null || outboundClosed || legacyVersion == null) {
+            throw new IllegalStateException("renegotiation needs an established, open TLS 1.0-1.2 connection");
+        }
+        boolean started;
+        try {
+            started = hs.renegotiate();
+            applyOutputs();
+        } catch (TlsAlert a) {
+            throw fail(a);
+        }
+        if (!started) {
+            throw new IllegalStateException("renegotiation is refused by the policy, not supported by the peer"
+                    + " (RFC 5746), or already running");
         }
     }
 

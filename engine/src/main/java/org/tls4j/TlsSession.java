@@ -67,7 +67,11 @@ public final class TlsSession {
         return s.helloRetried;
     }
 
-    /** True when this connection resumed an earlier session with a ticket (RFC 8446, Section 2.2). */
+    /**
+     * True when this connection resumed an earlier session: TLS 1.3 with a ticket (RFC 8446, Section
+     * 2.2); TLS 1.0-1.2 with the abbreviated handshake, by session ID (RFC 5246, Section 7.3) or by
+     * ticket (RFC 5077).
+     */
     public boolean isResumed() {
         return s.resumed;
     }

@@ -45,6 +45,23 @@ public interface HandshakeDriver {
     /** The current state's name. */
     String stateName();
 
+    /**
+     * True when application data may be sent and received: once the handshake completed, and in TLS
+     * 1.0-1.2 also while a renegotiation runs (RFC 5246, Section 7.4.1.1: data goes on under the current
+     * keys until the ChangeCipherSpec).
+     */
+    default boolean applicationDataAllowed() {
+        return isComplete();
+    }
+
+    /**
+     * TLS 1.0-1.2: starts a renegotiation (RFC 5746); false when this connection may not renegotiate now
+     * (other versions, policy, peer without RFC 5746 support, not established, one already running).
+     */
+    default boolean renegotiate() throws TlsAlert {
+        return false;
+    }
+
     /** TLS 1.3: true when the peer's update_requested must be answered before our next record. */
     default boolean keyUpdateOwed() {
         return false;

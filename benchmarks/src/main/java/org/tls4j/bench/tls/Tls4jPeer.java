@@ -42,13 +42,17 @@ final class Tls4jPeer extends Peer {
         if (sc.resumed() && CLIENT_FOR_PEER == null) {
             throw new UnsupportedOperationException("not yet: this tls4j build has no resumption");
         }
-        // TLS 1.2 resumption is attempted the same way (client(config, host, port)); the wire check
-        // reports "not resumed" as long as the engine has no TLS 1.2 resumption.
+        // TLS 1.2 resumption goes the same way (client(config, host, port)): by ticket with the defaults,
+        // by session ID when the server issues no tickets.
         Pki.Identity id = pki.of(sc);
         SignatureScheme[] schemes = {SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256};
         CipherSuite suite = CipherSuite.of(sc.suite);
-        server = suites(TlsConfig.builder(), sc, suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
-                .certificate(new CertifiedKey(id.chain, id.key)).build();
+        TlsConfig.Builder sb = suites(TlsConfig.builder(), sc, suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
+                .certificate(new CertifiedKey(id.chain, id.key));
+        if (sc.mode == Scenario.Mode.SESSION_ID) {
+            sb.sessionTickets(0); // TLS 1.2 by session ID: the server issues no ticket, so the client offers none
+        }
+        server = sb.build();
         client = suites(TlsConfig.builder(), sc, suite).groups(NamedGroup.X25519).signatureSchemes(schemes)
                 .trustAnchors(Collections.singletonList(id.root)).serverName(Pki.HOST).build();
     }

@@ -9,8 +9,9 @@ import org.tls4j.record.TlsAlert;
 
 /**
  * The established TLS 1.0-1.2 connection, either side. It holds the master secret for the exporter and
- * needs the proof that the peer's Finished was checked. Renegotiation is refused: a HelloRequest (to a
- * client) or a ClientHello (to a server) is answered with a no_renegotiation warning and the connection
+ * needs the proof that the peer's Finished was checked. A renegotiation that {@link Renegotiation12}
+ * allows is started by {@link Tls12Handshake} before this state sees the message; every other attempt is
+ * refused here: a HelloRequest (to a client) or a ClientHello (to a server) is answered with a no_renegotiation warning and the connection
  * goes on (RFC 5246, Section 7.4.1.1 lets a client ignore HelloRequest; RFC 5746, Section 4.2 and 4.4
  * describe refusing with no_renegotiation, which RFC 5246, Section 7.2.2 defines as a warning). Any other
  * handshake message is unexpected_message.

@@ -32,6 +32,19 @@ final class Context12 {
     VersionRules rules;
     /** The negotiated key exchange; null before ServerHello. */
     KeyExchange12 keyExchange;
+    /** The peer showed RFC 5746 support in this handshake (extension or SCSV). */
+    boolean peerSecureRenegotiation;
+    /** This handshake's Finished verify_data, each side's, once sent or checked (RFC 5746, Section 3.1). */
+    byte[] clientVerifyData;
+    byte[] serverVerifyData;
+    /**
+     * On a renegotiation: the previous handshake's state ({@link Renegotiation12.Previous}); null on the
+     * initial handshake.
+     */
+    Renegotiation12.Previous previous;
+
+    /** Session resumption state of this connection ({@link Resume12}); never null. */
+    final Resume12.Pending resumption = new Resume12.Pending();
 
     Context12(HandshakeConfig config, Tls12Config config12, boolean client) {
         this.config = config;
@@ -46,6 +59,11 @@ final class Context12 {
                     + type.getSimpleName() + " was expected (RFC 5246, Section 7.3)");
         }
         return type.cast(m);
+    }
+
+    /** The message being handled, exactly as received. */
+    byte[] received() {
+        return received;
     }
 
     void setReceived(byte[] encoded) {

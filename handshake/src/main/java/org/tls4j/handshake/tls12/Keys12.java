@@ -71,6 +71,36 @@ final class Keys12 implements Destroyable {
         }
     }
 
+    /**
+     * The keys of an abbreviated handshake (RFC 5246, Section 7.3): the resumed session's master secret
+     * (copied; the caller zeroes {@code master}) with this connection's randoms.
+     */
+    static Keys12 resume(Context12 cx, Suite12 suite, byte[] master, byte[] clientRandom, byte[] serverRandom,
+            boolean ems, boolean etm, RandomSource random) throws TlsAlert {
+        VersionRules rules = cx.rules;
+        byte[] m = master.clone();
+        KeyBlock kb = null;
+        try {
+            cx.masterSecret(m);
+            kb = rules.keyBlock(suite, m, clientRandom, serverRandom);
+            RecordProtection c = Protections12.create(suite, rules, kb, true, etm, random);
+            RecordProtection s = Protections12.create(suite, rules, kb, false, etm, random);
+            return new Keys12(suite, rules, ems, etm, m, clientRandom, serverRandom, c, s);
+        } catch (CryptoException e) {
+            ConstantTime.zero(m);
+            throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "key derivation failed: " + e.getMessage(), e);
+        } finally {
+            if (kb != null) {
+                kb.destroy();
+            }
+        }
+    }
+
+    /** A copy of the master secret, for the session to resume later (the caller zeroes it). */
+    byte[] masterCopy() {
+        return master.clone();
+    }
+
     /** The client's write protection, now owned by the caller. */
     RecordProtection takeClientWrite() {
         RecordProtection p = clientWrite;

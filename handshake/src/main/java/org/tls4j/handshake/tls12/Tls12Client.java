@@ -75,9 +75,11 @@ import org.tls4j.record.TlsAlert;
  * </pre>
  *
  * Each state holds what the next steps need in final fields; {@link Negotiated} bundles what ServerHello
- * fixed. Session resumption, renegotiation and session tickets are not implemented: a server that
- * resumes, or sends a HelloRequest, is refused (the latter with a no_renegotiation warning; RFC 5746,
- * Section 4.5 and RFC 5246, Section 7.4.1.1).
+ * fixed. Session resumption (by session ID or RFC 5077 ticket) is in {@link Resume12}; a server that
+ * resumes a session that was not offered is refused. A HelloRequest starts a renegotiation when the
+ * policy and the server's RFC 5746 support allow it ({@link Renegotiation12}: a new ClientHello, then
+ * these same states from {@link Renegotiation12.ExpectServerHello}); otherwise it gets a no_renegotiation
+ * warning (RFC 5746, Section 4.5 and RFC 5246, Section 7.4.1.1).
  */
 final class Tls12Client {
     private Tls12Client() {}
@@ -146,7 +148,7 @@ final class Tls12Client {
                     "compression method " + sh.legacyCompressionMethod + " was not offered (RFC 5246, Section 7.4.1.3)");
         }
         byte[] sid = sh.legacySessionIdEcho();
-        if (sid.length > 0 && Arrays.equals(sid, ch.legacySessionId())) {
+        if (sid.length > 0 && Arrays.equals(sid, ch.legacySessionId()) && cx.resumption.offered == null) {
             throw new TlsAlert(AlertDescription.ILLEGAL_PARAMETER,
                     "the server resumes a session the client never had (RFC 5246, Section 7.4.1.3)");
         }
@@ -163,11 +165,7 @@ final class Tls12Client {
                         + ", which the ClientHello did not offer (RFC 5246, Section 7.4.1.4)");
             }
         }
-        RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
-        if (ri != null && !ri.isEmpty()) {
-            throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
-                    "non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.4)");
-        }
+        Renegotiation12.checkServerHello(cx, ext.find(RenegotiationInfo.class));
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -203,9 +201,11 @@ final class Tls12Client {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(rsl.limit),
                     RecordSizeLimit12.clamp(mine.limit)));
         }
+        MaxFragmentLength12.clientAccept(cx, ch.extensions, ext, rsl != null);
         cx.keyExchange = suite.keyExchange;
-        return new ExpectCertificate(new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn,
-                ext.contains(ExtensionType.STATUS_REQUEST)));
+        Negotiated n = new Negotiated(v, suite, ch, sh.random(), ems, etm, alpn, ext.contains(ExtensionType.STATUS_REQUEST));
+        State12 resumed = Resume12.clientAfterServerHello(cx, ch, sh, n, ext);
+        return resumed != null ? resumed : new ExpectCertificate(n);
     }
 
     /** Waits for the server's Certificate (RFC 5246, Section 7.4.2). */
@@ -223,6 +223,7 @@ final class Tls12Client {
                 throw new TlsAlert(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate (RFC 5246, Section 7.4.2)");
             }
             List<Certificate> chain = Peer12.chain(cx.config, ct, true);
+            Renegotiation12.checkServerCertificate(cx, chain);
             if (!Signatures12.keyFits(n.suite.keyExchange, chain.get(0).publicKey(), cx.rules)) {
                 throw new TlsAlert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the server's " + chain.get(0).publicKey().type()
                         + " key does not fit " + n.suite + " (RFC 5246, Section 7.4.2)");
@@ -477,6 +478,7 @@ final class Tls12Client {
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeClientWrite()));
             byte[] verifyData = hooks.finished(keys.finished(true, cx.transcript()));
+            cx.clientVerifyData = verifyData.clone();
             cx.send(new Finished(verifyData));
             List<Certificate> sentChain = mine == null ? Collections.<Certificate>emptyList() : mine.chain();
             HandshakeSummary summary = HandshakeSummary.tls12(n.version, n.suite.suite, group, serverScheme, n.alpn,
@@ -527,6 +529,9 @@ final class Tls12Client {
 
         @Override
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
+            if (Resume12.clientTicket(cx, m)) {
+                return this; // RFC 5077, Section 3.3: NewSessionTicket before the server's ChangeCipherSpec
+            }
             throw new TlsAlert(AlertDescription.UNEXPECTED_MESSAGE, "received " + m.type()
                     + " where the server's ChangeCipherSpec was expected (RFC 5246, Section 7.1)");
         }
@@ -557,8 +562,10 @@ final class Tls12Client {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(false, cx.transcript(), f);
+            cx.serverVerifyData = f.verifyData();
             cx.addReceived();
             cx.complete(summary);
+            Resume12.clientSessionEstablished(cx, keys, summary);
             return new Connected12(keys, proof, true);
         }
     }

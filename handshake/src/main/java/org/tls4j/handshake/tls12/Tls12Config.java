@@ -10,6 +10,7 @@ import org.tls4j.handshake.ext.Extension;
 import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
+import org.tls4j.handshake.tls12.ext.MaxFragmentLength;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls13.OlderVersionsOffer;
@@ -29,6 +30,9 @@ import org.tls4j.record.ProtocolVersion;
  * always refused (RFC 5746 secure renegotiation is not implemented yet).
  */
 public final class Tls12Config {
+    /** The default session lifetime (seconds) for resumption by session ID or ticket. */
+    public static final long DEFAULT_SESSION_LIFETIME_SECONDS = 7200;
+
     /**
      * Test hooks to build a misbehaving peer; every method's default returns its input unchanged. Never
      * set in production.
@@ -58,6 +62,16 @@ public final class Tls12Config {
         default List<Extension> serverHelloExtensions(List<Extension> extensions) {
             return extensions;
         }
+
+        /** Server: the Certificate chain (DER, leaf first) to send instead of {@code ders}. */
+        default List<byte[]> serverCertificates(List<byte[]> ders) {
+            return ders;
+        }
+
+        /** A renegotiation's renegotiated_connection (RFC 5746, Section 3.5, 3.7) to send instead of {@code value}. */
+        default byte[] renegotiatedConnection(byte[] value) {
+            return value;
+        }
     }
 
     private static final Hooks NO_HOOKS = new Hooks() {};
@@ -73,6 +87,15 @@ public final class Tls12Config {
     final Hooks hooks;
     final byte[] ocspResponse;
     final boolean requestOcsp;
+    /** Server: the session-ID store, or null (session IDs not issued). */
+    final ServerSessionStore12 serverSessions;
+    /** Server: the keys that seal RFC 5077 tickets (shared with TLS 1.3), or null (no tickets). */
+    final org.tls4j.handshake.tls13.TicketKeys ticketKeys;
+    /** Server: how long a session may be resumed (seconds). */
+    final long sessionLifetimeSeconds;
+    final Renegotiation renegotiation;
+    /** Client: the max_fragment_length code to request (1..4), or 0 for none. */
+    final int maxFragmentLength;
 
     private Tls12Config(Builder b) {
         versions = Collections.unmodifiableList(new ArrayList<ProtocolVersion>(b.versions));
@@ -86,6 +109,11 @@ public final class Tls12Config {
         hooks = b.hooks;
         ocspResponse = b.ocspResponse == null ? null : b.ocspResponse.clone();
         requestOcsp = b.requestOcsp;
+        serverSessions = b.serverSessions;
+        ticketKeys = b.ticketKeys;
+        sessionLifetimeSeconds = b.sessionLifetimeSeconds;
+        renegotiation = b.renegotiation;
+        maxFragmentLength = b.maxFragmentLength;
         for (ProtocolVersion v : versions) {
             VersionRules.of(v);
             if (!v.atLeast(ProtocolVersion.TLS10)) {
@@ -140,6 +168,11 @@ public final class Tls12Config {
         return minDhBits;
     }
 
+    /** The renegotiation policy (default {@link Renegotiation#REFUSE}). */
+    public Renegotiation renegotiation() {
+        return renegotiation;
+    }
+
     /** The highest enabled version of all (TLS 1.3 included). */
     public ProtocolVersion highest() {
         return tls13 ? ProtocolVersion.TLS13 : versions.get(0);
@@ -180,6 +213,10 @@ public final class Tls12Config {
         }
         ext.add(RenegotiationInfo.EMPTY);
         ext.add(EcPointFormats.UNCOMPRESSED_ONLY);
+        if (maxFragmentLength != 0 && !tls13) {
+            // Only without TLS 1.3 (like status_request): the TLS 1.3 client does not take it back.
+            ext.add(new MaxFragmentLength(maxFragmentLength));
+        }
         if (requestOcsp && !tls13) {
             // Only without TLS 1.3: a TLS 1.3 server would staple into CertificateEntry, which the TLS 1.3
             // client does not take yet.
@@ -201,8 +238,63 @@ public final class Tls12Config {
         private Hooks hooks = NO_HOOKS;
         private byte[] ocspResponse;
         private boolean requestOcsp;
+        private ServerSessionStore12 serverSessions;
+        private org.tls4j.handshake.tls13.TicketKeys ticketKeys;
+        private long sessionLifetimeSeconds = DEFAULT_SESSION_LIFETIME_SECONDS;
+        private Renegotiation renegotiation = Renegotiation.REFUSE;
+        private int maxFragmentLength;
 
         private Builder() {}
+
+        /**
+         * Server: the store for session-ID resumption (RFC 5246, Section 7.3); null (the builder's
+         * default) issues no session IDs.
+         */
+        public Builder serverSessions(ServerSessionStore12 v) {
+            serverSessions = v;
+            return this;
+        }
+
+        /**
+         * Server: the keys that seal RFC 5077 session tickets (the TLS 1.3 ones may be shared); null (the
+         * builder's default) issues no tickets and ignores offered ones.
+         */
+        public Builder ticketKeys(org.tls4j.handshake.tls13.TicketKeys v) {
+            ticketKeys = v;
+            return this;
+        }
+
+        /** Server: how long a session (by ID or ticket) may be resumed, 1..604800 seconds (default 7200). */
+        public Builder sessionLifetimeSeconds(long v) {
+            if (v < 1 || v > 604800) {
+                throw new IllegalArgumentException("session lifetime must be 1..604800 seconds");
+            }
+            sessionLifetimeSeconds = v;
+            return this;
+        }
+
+        /**
+         * Client: request max_fragment_length (RFC 6066, Section 4) of {@code bytes} = 512, 1024, 2048 or
+         * 4096 in TLS 1.0-1.2, sent only when TLS 1.3 is not offered too; 0 (the default) requests nothing. A server that answers caps both
+         * directions; record_size_limit (RFC 8449) takes precedence at a server that has it.
+         */
+        public Builder maxFragmentLength(int bytes) {
+            int code = bytes == 0 ? 0 : bytes == 512 ? 1 : bytes == 1024 ? 2 : bytes == 2048 ? 3 : bytes == 4096 ? 4 : -1;
+            if (code < 0) {
+                throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096, not " + bytes);
+            }
+            maxFragmentLength = code;
+            return this;
+        }
+
+        /** The renegotiation policy (default {@link Renegotiation#REFUSE}; see there why). */
+        public Builder renegotiation(Renegotiation v) {
+            if (v == null) {
+                throw new IllegalArgumentException("renegotiation policy is null");
+            }
+            renegotiation = v;
+            return this;
+        }
 
         /**
          * Server: the DER OCSP response to staple (RFC 6066, Section 8) for clients that send

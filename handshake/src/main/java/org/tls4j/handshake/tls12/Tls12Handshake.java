@@ -29,7 +29,10 @@ import org.tls4j.record.TlsAlert;
  * unexpected_message.
  */
 public final class Tls12Handshake implements HandshakeDriver {
-    private final Context12 cx;
+    /** The current handshake's context: replaced by a fresh one when a renegotiation starts. */
+    private Context12 cx;
+    /** The last completed handshake's summary (kept while a renegotiation runs). */
+    private HandshakeSummary established;
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private State12 state;
 
@@ -47,7 +50,18 @@ public final class Tls12Handshake implements HandshakeDriver {
      */
     public static Tls12Handshake client(HandshakeConfig config, Tls12Config config12, ClientHello ch,
             ServerHello sh, byte[] serverHelloEncoded) throws TlsAlert {
+        return client(config, config12, ch, sh, serverHelloEncoded, null, null);
+    }
+
+    /**
+     * As above, for a client that offered {@code offered} (or null) and keeps the session it ends with in
+     * {@code sessions} (or nowhere, when null).
+     */
+    static Tls12Handshake client(HandshakeConfig config, Tls12Config config12, ClientHello ch, ServerHello sh,
+            byte[] serverHelloEncoded, ClientSessions12 sessions, Session12 offered) throws TlsAlert {
         Context12 cx = new Context12(config, config12, true);
+        cx.resumption.clientSessions = sessions;
+        cx.resumption.offered = offered;
         return new Tls12Handshake(cx, Tls12Client.afterServerHello(cx, ch, sh, serverHelloEncoded));
     }
 
@@ -78,9 +92,76 @@ public final class Tls12Handshake implements HandshakeDriver {
             }
             cx.setReceived(raw.encoded());
             State12 before = state;
-            state = state.handle(cx, m);
+            if (state instanceof Connected12 && Renegotiation12.startsRenegotiation(cx.client, m)
+                    && Renegotiation12.allowed(cx)) {
+                startRenegotiation(m);
+            } else {
+                state = state.handle(cx, m);
+            }
             stateChanged(before);
+            if (state instanceof Connected12) {
+                established = cx.summary();
+            }
         }
+    }
+
+    /**
+     * Starts a renegotiation (RFC 5746; see {@code Renegotiation12}): a client sends a new ClientHello
+     * (here, or on the server's HelloRequest), a server sends HelloRequest (RFC 5246, Section 7.4.1.1) and
+     * waits for the client's ClientHello in {@link Connected12}.
+     *
+     * @return false when this connection may not renegotiate now: not established, a renegotiation under
+     *     way, the policy is {@link Renegotiation#REFUSE}, or the peer did not show RFC 5746 support
+     */
+    @Override
+    public boolean renegotiate() throws TlsAlert {
+        if (!(state instanceof Connected12) || !Renegotiation12.allowed(cx)) {
+            return false;
+        }
+        if (cx.client) {
+            State12 before = state;
+            startRenegotiation(null);
+            stateChanged(before);
+        } else {
+            HandshakeMessage hr = HelloRequest.INSTANCE;
+            cx.message(true, hr);
+            cx.output(HandshakeOutput.For12.handshake(hr.encode())); // not in any transcript (Section 7.4.9)
+        }
+        return true;
+    }
+
+    /** Client: {@code m} is the HelloRequest or null; server: the renegotiating ClientHello. */
+    private void startRenegotiation(HandshakeMessage m) throws TlsAlert {
+        Context12 next = new Context12(cx.config, cx.config12, cx.client);
+        next.previous = new Renegotiation12.Previous(cx);
+        next.rules = cx.rules;
+        for (HandshakeOutput o : cx.drain()) {
+            next.output(o);
+        }
+        Connected12 old = (Connected12) state;
+        if (cx.client) {
+            ClientHello ch = Renegotiation12.clientHello(next);
+            next.message(true, ch);
+            next.output(HandshakeOutput.For12.handshake(ch.encode())); // the transcript starts at ServerHello
+            state = new Renegotiation12.ExpectServerHello(ch);
+        } else {
+            ClientHello ch = (ClientHello) m;
+            ProtocolVersion v = next.previous.version;
+            if (!ch.legacyVersion.atLeast(v)) {
+                throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "the renegotiating ClientHello offers "
+                        + ch.legacyVersion + " below the connection's " + v);
+            }
+            state = Tls12Server.start(next, ch, cx.received(), v);
+        }
+        cx = next;
+        // The old master secret goes: the record layer keeps using the old traffic keys until the
+        // ChangeCipherSpecs, and the exporter waits for the new handshake.
+        old.destroy();
+    }
+
+    @Override
+    public boolean applicationDataAllowed() {
+        return established != null;
     }
 
     /**
@@ -105,7 +186,7 @@ public final class Tls12Handshake implements HandshakeDriver {
         }
     }
 
-    /** TLS 1.0-1.2 have no KeyUpdate (they renegotiate, which tls4j refuses): internal_error. */
+    /** TLS 1.0-1.2 have no KeyUpdate (they renegotiate instead, see {@link #renegotiate()}): internal_error. */
     @Override
     public void keyUpdate(boolean requestPeer) throws TlsAlert {
         throw new TlsAlert(AlertDescription.INTERNAL_ERROR, "TLS " + cx.rules.version + " has no KeyUpdate");
@@ -137,7 +218,7 @@ public final class Tls12Handshake implements HandshakeDriver {
 
     @Override
     public HandshakeSummary summary() {
-        return cx.summary();
+        return cx.summary() != null ? cx.summary() : established;
     }
 
     @Override

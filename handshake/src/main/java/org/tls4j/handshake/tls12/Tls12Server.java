@@ -32,6 +32,7 @@ import org.tls4j.handshake.tls12.ext.EcPointFormats;
 import org.tls4j.handshake.tls12.ext.EncryptThenMac;
 import org.tls4j.handshake.tls12.ext.ExtendedMasterSecret;
 import org.tls4j.handshake.tls12.ext.RenegotiationInfo;
+import org.tls4j.handshake.tls12.ext.SessionTicket;
 import org.tls4j.handshake.tls12.ext.StatusRequest;
 import org.tls4j.handshake.tls12.ext.Tls12Extensions;
 import org.tls4j.handshake.tls12.msg.Certificate12;
@@ -74,8 +75,10 @@ import org.tls4j.record.TlsAlert;
  * Application Data                       &lt;-------&gt;  {@link Connected12}
  * </pre>
  *
- * No session is cached (the ServerHello's session_id is empty, RFC 5246, Section 7.4.1.3), so every
- * handshake is a full one; renegotiation is refused.
+ * Session resumption (by session ID or RFC 5077 ticket) and its abbreviated handshake live in
+ * {@link Resume12}; {@link #start} asks it first. A renegotiating ClientHello runs through {@link #start}
+ * again in a fresh context when {@link Renegotiation12} allows it, and is refused with no_renegotiation
+ * otherwise.
  */
 final class Tls12Server {
     private Tls12Server() {}
@@ -173,13 +176,11 @@ final class Tls12Server {
         Extensions ext = Tls12Extensions.typed(ch.extensions == null ? Extensions.EMPTY : ch.extensions,
                 ExtensionContext.CLIENT_HELLO);
         RenegotiationInfo ri = ext.find(RenegotiationInfo.class);
-        if (ri != null && !ri.isEmpty()) {
-            throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
-                    "non-empty renegotiation_info in an initial ClientHello (RFC 5746, Section 3.6)");
-        }
+        boolean scsv = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        Renegotiation12.checkClientHello(cx, ri, scsv);
         // RFC 5746, Section 3.6: the SCSV or the extension (a ClientHello may have no extensions at all).
-        boolean secureRenegotiation = Scsv.contains(ch.cipherSuites, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
-                || ri != null;
+        boolean secureRenegotiation = scsv || ri != null;
+        cx.peerSecureRenegotiation = secureRenegotiation;
         boolean ems = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         if (!ems && c12.requireExtendedMasterSecret) {
             throw new TlsAlert(AlertDescription.HANDSHAKE_FAILURE,
@@ -311,9 +312,13 @@ final class Tls12Server {
             byte[] down = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, (byte) (v.equals(ProtocolVersion.TLS12) ? 1 : 0)};
             System.arraycopy(down, 0, random, 24, 8);
         }
+        State12 resumed = Resume12.serverTryResume(cx, ch, ch0, random);
+        if (resumed != null) {
+            return resumed;
+        }
         List<Extension> ext = new ArrayList<Extension>();
         if (ch0.secureRenegotiation) {
-            ext.add(RenegotiationInfo.EMPTY);
+            ext.add(Renegotiation12.serverHelloInfo(cx));
         }
         if (ch0.ems) {
             ext.add(ExtendedMasterSecret.INSTANCE);
@@ -335,19 +340,32 @@ final class Tls12Server {
             // RFC 8449, Section 4: answer an offer with our own limit; each side then obeys the other's.
             ext.add(new org.tls4j.handshake.ext.RecordSizeLimit(RecordSizeLimit12.clamp(ownRsl)));
         }
+        // RFC 8449, Section 5: record_size_limit, when answered, takes precedence over max_fragment_length.
+        org.tls4j.handshake.tls12.ext.MaxFragmentLength mfl = offeredRsl != null && ownRsl != 0 ? null
+                : MaxFragmentLength12.requested(ch.extensions);
+        if (mfl != null) {
+            ext.add(mfl); // RFC 6066, Section 4: echo the requested value
+        }
         if (cx.config12.ocspResponse != null && ocspRequested(ch)) {
             ext.add(StatusRequest.SERVER); // RFC 6066, Section 8: empty, then CertificateStatus
+        }
+        if (Resume12.offersTicket(cx, ch)) {
+            ext.add(SessionTicket.EMPTY); // RFC 5077, Section 3.2: a NewSessionTicket will follow
         }
         if (ch0.serverName != null && ch0.certificate.matchesName(ch0.serverName)) {
             ext.add(ServerName.ACKNOWLEDGEMENT); // RFC 6066, Section 3: the name was used
         }
         Tls12Config.Hooks hooks = cx.config12.hooks;
         Extensions sent = new Extensions(hooks.serverHelloExtensions(ext));
-        ServerHello sh = new ServerHello(v, random, new byte[0], ch0.suite.suite, 0, sent);
+        ServerHello sh = new ServerHello(v, random, Resume12.newSessionId(cx), ch0.suite.suite, 0, sent);
+        Resume12.ticketAcknowledged(cx, sent);
         cx.send(sh);
         if (sent.contains(ExtensionType.RECORD_SIZE_LIMIT)) {
             cx.output(HandshakeOutput.For12.recordSizeLimit(RecordSizeLimit12.clamp(offeredRsl.limit),
                     RecordSizeLimit12.clamp(ownRsl)));
+        }
+        if (mfl != null && sent.contains(ExtensionType.MAX_FRAGMENT_LENGTH)) {
+            cx.output(HandshakeOutput.For12.recordSizeLimit(mfl.bytes(), mfl.bytes()));
         }
         // What was sent is what was negotiated (so that a test hook that drops an extension behaves like
         // a server without it).
@@ -358,7 +376,7 @@ final class Tls12Server {
         for (Certificate cert : ch0.certificate.chain()) {
             ders.add(cert.encoded());
         }
-        cx.send(new Certificate12(ders));
+        cx.send(new Certificate12(cx.config12.hooks.serverCertificates(ders)));
         if (sent.contains(ExtensionType.STATUS_REQUEST)) {
             // RFC 6066, Section 8: CertificateStatus right after Certificate.
             cx.send(new CertificateStatus(cx.config12.ocspResponse));
@@ -630,10 +648,14 @@ final class Tls12Server {
         public State12 handle(Context12 cx, HandshakeMessage m) throws TlsAlert {
             Finished f = cx.require(m, Finished.class);
             Keys12.FinishedChecked proof = keys.checkFinished(true, cx.transcript(), f);
+            cx.clientVerifyData = f.verifyData();
             cx.addReceived();
+            Resume12.serverSessionEstablished(cx, keys, summary);
             cx.output(HandshakeOutput.For12.changeCipherSpec());
             cx.output(HandshakeOutput.For12.writeProtection(keys.takeServerWrite()));
-            cx.send(new Finished(cx.config12.hooks.finished(keys.finished(false, cx.transcript()))));
+            byte[] mine = cx.config12.hooks.finished(keys.finished(false, cx.transcript()));
+            cx.serverVerifyData = mine.clone();
+            cx.send(new Finished(mine));
             cx.complete(summary);
             return new Connected12(keys, proof, false);
         }

@@ -41,6 +41,9 @@ public final class VersionNegotiation implements HandshakeDriver {
     private final boolean client;
     private final HandshakeReassembler hello = new HandshakeReassembler();
     private final List<HandshakeOutput> carried = new ArrayList<HandshakeOutput>();
+    /** Client: the TLS 1.0-1.2 session offered, or null; and where sessions are kept (null: nowhere). */
+    private Session12 offered;
+    private ClientSessions12 sessions;
     /** The machine of the chosen version; a server has none until the ClientHello is read. */
     private HandshakeDriver current;
 
@@ -55,8 +58,34 @@ public final class VersionNegotiation implements HandshakeDriver {
      * {@code config12.clientOffer()} (the engine's {@code TlsConfig} builds both).
      */
     public static VersionNegotiation client(HandshakeConfig config, Tls12Config config12) throws TlsAlert {
+        return client(config, config12, null);
+    }
+
+    /**
+     * A client that offers and keeps TLS 1.0-1.2 sessions in {@code sessions} (null: none). The
+     * ClientHello always carries session_ticket (empty to ask for a ticket, RFC 5077, Section 3.2, or the
+     * cached session's ticket); a session with a ticket goes with a fresh random session ID (Section 3.4),
+     * one without with its session ID (RFC 5246, Section 7.4.1.2).
+     */
+    public static VersionNegotiation client(HandshakeConfig config, Tls12Config config12, ClientSessions12 sessions)
+            throws TlsAlert {
         VersionNegotiation n = new VersionNegotiation(config, config12, true);
-        n.current = Tls13Handshake.client(config);
+        if (sessions == null || config12.versions.isEmpty()) {
+            n.current = Tls13Handshake.client(config);
+            return n;
+        }
+        Session12 s = Resume12.sessionToOffer(sessions, config, config12);
+        byte[] sid = null;
+        org.tls4j.handshake.ext.Extension ticketExt = org.tls4j.handshake.tls12.ext.SessionTicket.EMPTY;
+        if (s != null && s.hasTicket()) {
+            sid = config.random().nextBytes(32);
+            ticketExt = new org.tls4j.handshake.tls12.ext.SessionTicket(s.ticket());
+        } else if (s != null) {
+            sid = s.sessionId();
+        }
+        n.offered = s;
+        n.sessions = sessions;
+        n.current = Tls13Handshake.client(config, sid, java.util.Collections.singletonList(ticketExt));
         return n;
     }
 
@@ -107,7 +136,9 @@ public final class VersionNegotiation implements HandshakeDriver {
                 if (o != null) {
                     carried.addAll(t13.drainOutputs());
                     byte[] rest = t13.takeBufferedHandshakeBytes();
-                    current = Tls12Handshake.client(config, config12, o.clientHello, o.serverHello, o.serverHelloEncoded());
+                    current = Tls12Handshake.client(config, config12, o.clientHello, o.serverHello, o.serverHelloEncoded(),
+                            sessions, offered);
+                    offered = null;
                     if (rest.length > 0) {
                         current.handshakeRecord(rest, 0, rest.length);
                     }
@@ -176,6 +207,9 @@ public final class VersionNegotiation implements HandshakeDriver {
         if (current != null) {
             current.destroy();
         }
+        if (offered != null) {
+            offered.destroy();
+        }
     }
 
     @Override
@@ -196,6 +230,16 @@ public final class VersionNegotiation implements HandshakeDriver {
             out.addAll(current.drainOutputs());
         }
         return out;
+    }
+
+    @Override
+    public boolean renegotiate() throws TlsAlert {
+        return current != null && current.renegotiate();
+    }
+
+    @Override
+    public boolean applicationDataAllowed() {
+        return current != null && current.applicationDataAllowed();
     }
 
     @Override

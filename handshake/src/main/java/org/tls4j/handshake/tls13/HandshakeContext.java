@@ -29,6 +29,13 @@ public final class HandshakeContext {
     private byte[] clientRandom;
     private boolean skipEarlyData;
 
+    /**
+     * Client: the TLS 1.0-1.2 session offer of this connection (session ID and session_ticket, see
+     * {@link Tls13Handshake#client(HandshakeConfig, byte[], List)}); null and empty without one.
+     */
+    byte[] olderSessionId;
+    java.util.List<org.tls4j.handshake.ext.Extension> olderSessionExtensions = java.util.Collections.emptyList();
+
     HandshakeContext(HandshakeConfig config) {
         this.config = config;
     }

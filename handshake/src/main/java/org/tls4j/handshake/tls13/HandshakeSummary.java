@@ -23,7 +23,10 @@ public final class HandshakeSummary {
     public final String serverName;
     /** True when the server sent a HelloRetryRequest. */
     public final boolean helloRetried;
-    /** True when the handshake resumed a session with a PSK (RFC 8446, Section 2.2). */
+    /**
+     * True when the handshake resumed a session: with a PSK (RFC 8446, Section 2.2), or TLS 1.0-1.2's
+     * abbreviated handshake (RFC 5246, Section 7.3; RFC 5077).
+     */
     public final boolean resumed;
     private final List<Certificate> peerCertificates;
     private final List<Certificate> localCertificates;
@@ -85,6 +88,14 @@ public final class HandshakeSummary {
      */
     public byte[] ocspResponse() {
         return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** This summary marked as an abbreviated handshake that resumed a session (TLS 1.0-1.2 machines). */
+    public HandshakeSummary asResumed() {
+        HandshakeSummary s = new HandshakeSummary(version, suite, group, signatureScheme, alpn, serverName, helloRetried,
+                peerCertificates, localCertificates, true);
+        s.ocspResponse = ocspResponse;
+        return s;
     }
 
     /** This summary with the stapled OCSP response (TLS 1.0-1.2 machines). */

@@ -106,6 +106,9 @@ public final class Tls13Client {
         cx.setClientRandom(random);
         // Appendix D.4: in middlebox compatibility mode the client sends a non-empty legacy_session_id.
         byte[] sessionId = c.middleboxCompat ? c.random.nextBytes(32) : new byte[0];
+        if (cx.olderSessionId != null) {
+            sessionId = cx.olderSessionId.clone(); // a TLS 1.0-1.2 session to resume (RFC 5246, Section 7.4.1.2)
+        }
         Map<NamedGroup, KeyExchange.KeyShare> shares = new LinkedHashMap<NamedGroup, KeyExchange.KeyShare>();
         for (NamedGroup g : c.tls13() ? c.keyShareGroups : Collections.<NamedGroup>emptyList()) {
             shares.put(g, Groups.keyExchange(g).generate(c.random));
@@ -114,7 +117,8 @@ public final class Tls13Client {
             cx.setGrease(Grease.choose(c.random));
         }
         ClientTicket ticket = c.tls13() ? ticketToOffer(c) : null;
-        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket);
+        ClientHello ch = clientHello(c, cx.grease(), true, random, sessionId, shares, null, ticket,
+                cx.olderSessionExtensions);
         if (ticket != null) {
             ch = PskClient.bind(ch, ticket, null);
         }
@@ -157,7 +161,8 @@ public final class Tls13Client {
      * supported_versions (or only legacy_version, without TLS 1.3), their suites and their extensions.
      */
     private static ClientHello clientHello(HandshakeConfig c, Grease grease, boolean greaseShare, byte[] random,
-            byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket) {
+            byte[] sessionId, Map<NamedGroup, KeyExchange.KeyShare> shares, byte[] cookie, ClientTicket ticket,
+            List<Extension> olderSession) {
         OlderVersionsOffer older = c.olderVersions;
         List<Extension> ext = new ArrayList<Extension>();
         // RFC 6066, Section 3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
@@ -203,6 +208,7 @@ public final class Tls13Client {
         }
         if (older != null) {
             ext.addAll(older.extensions);
+            ext.addAll(olderSession);
         }
         if (grease != null) {
             ext = grease.extensions(ext, greaseShare);
@@ -463,7 +469,7 @@ public final class Tls13Client {
             // RFC 8446, Section 4.1.2: a key_share the HelloRetryRequest named replaces the whole list (the
             // GREASE share goes); otherwise key_share stays as it was.
             ClientHello ch2 = clientHello(cx.config, cx.grease(), next == shares, sent.random(), sent.legacySessionId(),
-                    next, cookie == null ? null : cookie.cookie(), keep);
+                    next, cookie == null ? null : cookie.cookie(), keep, cx.olderSessionExtensions);
             if (keep != null) {
                 ch2 = PskClient.bind(ch2, keep, transcript);
             }

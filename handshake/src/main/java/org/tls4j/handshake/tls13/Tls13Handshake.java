@@ -28,7 +28,14 @@ public final class Tls13Handshake implements org.tls4j.handshake.HandshakeDriver
     private HandshakeState state;
 
     private Tls13Handshake(HandshakeConfig config, boolean client) throws TlsAlert {
+        this(config, client, null, java.util.Collections.<org.tls4j.handshake.ext.Extension>emptyList());
+    }
+
+    private Tls13Handshake(HandshakeConfig config, boolean client, byte[] olderSessionId,
+            java.util.List<org.tls4j.handshake.ext.Extension> olderSessionExtensions) throws TlsAlert {
         this.cx = new HandshakeContext(config);
+        cx.olderSessionId = olderSessionId == null ? null : olderSessionId.clone();
+        cx.olderSessionExtensions = new java.util.ArrayList<org.tls4j.handshake.ext.Extension>(olderSessionExtensions);
         this.client = client;
         this.state = client ? Tls13Client.start(cx) : new Tls13Server.ExpectClientHello();
         if (config.listener != null) {
@@ -39,6 +46,16 @@ public final class Tls13Handshake implements org.tls4j.handshake.HandshakeDriver
     /** A client; its ClientHello is already queued in {@link #drainOutputs()}. */
     public static Tls13Handshake client(HandshakeConfig config) throws TlsAlert {
         return new Tls13Handshake(config, true);
+    }
+
+    /**
+     * A client whose ClientHello also offers a TLS 1.0-1.2 session (RFC 5246, Section 7.4.1.2; RFC 5077,
+     * Section 3.1): {@code olderSessionId} as legacy_session_id (null: the usual value) and
+     * {@code olderSessionExtensions} (session_ticket) after the older versions' extensions.
+     */
+    public static Tls13Handshake client(HandshakeConfig config, byte[] olderSessionId,
+            java.util.List<org.tls4j.handshake.ext.Extension> olderSessionExtensions) throws TlsAlert {
+        return new Tls13Handshake(config, true, olderSessionId, olderSessionExtensions);
     }
 
     /** A server, waiting for a ClientHello. */
