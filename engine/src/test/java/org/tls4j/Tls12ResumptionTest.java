@@ -285,4 +285,25 @@ class Tls12ResumptionTest {
         assertFalse(p.handshake(), "the expired chain is checked again, not resumed");
         assertTrue(p.clientFailure != null, "the client refused the chain");
     }
+    /**
+     * A client that offers TLS 1.3 and 1.2 in one ClientHello resumes a TLS 1.2 server's session (session
+     * ID or ticket next to its key_share and supported_versions), and a TLS 1.3 server simply ignores
+     * the TLS 1.2 offer.
+     */
+    @Test
+    void clientOfferingTls13AndTls12ResumesATls12Server() throws Exception {
+        TlsConfig c = client().versions(ProtocolVersion.TLS13, ProtocolVersion.TLS12).build();
+        for (TlsConfig s : new TlsConfig[] {server().build(), server().sessionTickets(0).build()}) {
+            cache.clear();
+            EnginePair first = connect(c, s);
+            assertEquals(ProtocolVersion.TLS12, first.client.session().version());
+            EnginePair again = connect(c, s);
+            assertTrue(again.client.session().isResumed());
+            assertEquals(ProtocolVersion.TLS12, again.client.session().version());
+        }
+        TlsConfig tls13 = server().versions(ProtocolVersion.TLS13).build();
+        EnginePair p = connect(c, tls13);
+        assertEquals(ProtocolVersion.TLS13, p.client.session().version());
+        assertFalse(p.client.session().isResumed());
+    }
 }
