@@ -47,7 +47,8 @@ import org.tls4j.record.ProtocolVersion;
  * first; 3DES, RC4, NULL and CCM_8 off); extended_master_secret required (RFC 7627: a peer without it is
  * refused with handshake_failure, {@link Builder#requireExtendedMasterSecret}); encrypt_then_mac for CBC
  * suites (RFC 7366); server-chosen DH groups of at least 2048 bits; renegotiation refused with a
- * no_renegotiation warning; no session resumption.
+ * no_renegotiation warning ({@link Builder#renegotiation}); resumption by session ID and by RFC 5077
+ * ticket.
  *
  * <p><b>Defaults</b> (all lists in preference order):
  * <ul>
